@@ -1,0 +1,46 @@
+"""Errors users see, with their messages in one place (spaCy style).
+
+Messages name files, columns and limits, never post text: they may end up in logs.
+"""
+
+from __future__ import annotations
+
+
+class SmriskError(Exception):
+    """An error with a one-line message meant for the user; the CLI exits with ``exit_code``."""
+
+    exit_code = 2
+
+
+class InputError(SmriskError):
+    """The input file cannot be used as a whole."""
+
+
+class ConfigError(SmriskError):
+    """The protocol config or the staff roster is invalid."""
+
+
+class ModelError(SmriskError):
+    """A model artefact is missing, corrupt or does not match its recorded hash."""
+
+
+class Errors:
+    """Message templates; format them with keyword arguments."""
+
+    E001 = "{path}: file not found"
+    E002 = "{path}: file is empty"
+    E003 = "{path}: looks like a binary file, not {kind} (first bytes {magic})"
+    E004 = "{path}: unsupported file type {suffix!r}; use .csv, .tsv, .txt, .xlsx, .json, .jsonl or .parquet"
+    E005 = "{path}: no text column found; columns are: {columns}. Name it with --text-column."
+    E006 = "{path}: column {column!r} (--{option}) not found; columns are: {columns}"
+    E007 = "{path}: cannot read as {kind}: {reason}"
+    E008 = "{path}: JSON holds no list of posts (expected an array or an object with a list)"
+    E009 = "{path}: the workbook has no sheet with a text column; sheets: {sheets}"
+    E010 = "{path}: cannot write {suffix!r} output; use .jsonl, .csv, .xlsx or .parquet"
+    E011 = "{path}: cannot write output: {reason}"
+
+    E101 = "{path}: invalid TOML: {reason}"
+    E102 = "{path}: {key}: {reason}"
+    E103 = "unknown check {name!r} in [checks]; available: {available}"
+    E104 = "{path}: staff roster needs columns {needed}; found: {columns}"
+    E105 = "{path}: staff roster row {row}: {reason}"

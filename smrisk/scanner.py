@@ -1,0 +1,184 @@
+"""The scanner: load once, then assess posts, DataFrames or whole files.
+
+Each post is parsed by spaCy once; every enabled check reads that same Doc. The CLI and
+notebooks both go through this module.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .articles import Article, load_articles
+from .config import LANGUAGES, ProtocolConfig, load_config
+from .features import CheckContext, CheckGroup, build_checks
+from .findings import Assessment, Post, RiskLevel, labels_of
+from .io import AssessmentWriter, ColumnMap, find_columns, open_posts, post_from_record
+from .nlp import build_nlp
+from .risk import recommended_action, risk_level
+from .roster import StaffRoster, read_roster
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 256
+
+
+@dataclass
+class ScanSummary:
+    """What a scan of a file did: rows in and out, errors, and counts by risk and label."""
+
+    input: str
+    output: str | None
+    rows: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+    risk_counts: Counter[str] = field(default_factory=Counter)
+    label_counts: Counter[str] = field(default_factory=Counter)
+    max_risk: RiskLevel = RiskLevel.none
+
+    def add(self, assessment: Assessment) -> None:
+        self.rows += 1
+        if assessment.status == "error":
+            self.errors += 1
+            return
+        assert assessment.risk is not None
+        self.risk_counts[assessment.risk.name] += 1
+        self.label_counts.update(assessment.labels)
+        self.max_risk = max(self.max_risk, assessment.risk)
+
+
+class Scanner:
+    """Assesses posts against a school's protocol. Build it with :func:`load`."""
+
+    def __init__(
+        self,
+        config: ProtocolConfig,
+        roster: StaffRoster | None = None,
+        lang: str = "nl",
+        nlp: Language | None = None,
+    ) -> None:
+        if lang not in LANGUAGES:
+            raise ValueError(f"lang must be one of {LANGUAGES}, got {lang!r}")
+        self.config = config
+        self.roster = roster or StaffRoster()
+        self.lang = lang
+        self.nlp = nlp or build_nlp(config.max_text_chars)
+        self.checks: CheckGroup = build_checks(CheckContext(config, self.roster, lang))
+        self.articles: dict[str, Article] = load_articles(config.school.name)
+
+    # --- one post ----------------------------------------------------------------------------
+
+    def assess(self, text: str, *, author: str | None = None, author_name: str | None = None,
+               id: str = "1", platform: str | None = None) -> Assessment:
+        """Assess a single text, e.g. ``scanner.assess("...", author="@mariekedv")``."""
+        post = Post(id=id, text=text, author=author, author_name=author_name, platform=platform)
+        return next(self.assess_posts([post]))
+
+    # --- many posts --------------------------------------------------------------------------
+
+    def assess_posts(self, posts: Iterable[Post], batch_size: int = BATCH_SIZE) -> Iterator[Assessment]:
+        """One assessment per post, in order; posts that cannot be scored get status error."""
+        batch: list[Post] = []
+        for post in posts:
+            batch.append(post)
+            if len(batch) >= batch_size:
+                yield from self._assess_batch(batch)
+                batch = []
+        if batch:
+            yield from self._assess_batch(batch)
+
+    def _assess_batch(self, posts: list[Post]) -> Iterator[Assessment]:
+        problems = [self._problem(post) for post in posts]
+        scorable = [post.text for post, problem in zip(posts, problems, strict=True) if not problem]
+        docs = iter(self.nlp.pipe(scorable))
+        for post, problem in zip(posts, problems, strict=True):
+            if problem:
+                yield Assessment(post=post, status="error", error=problem, risk=None)
+            else:
+                yield self._assess_doc(next(docs), post)
+
+    def _problem(self, post: Post) -> str | None:
+        if post.problem:
+            return post.problem
+        if post.text is None:
+            return "no text (the text cell is missing)"
+        if not post.text.strip():
+            return "empty text"
+        if len(post.text) > self.config.max_text_chars:
+            return (f"text too long: {len(post.text)} characters "
+                    f"(limit {self.config.max_text_chars}, limits.max_text_chars in the config)")
+        return None
+
+    def _assess_doc(self, doc: Doc, post: Post) -> Assessment:
+        findings = tuple(self.checks.run(doc, post))
+        level = risk_level(findings, self.config)
+        articles = tuple(dict.fromkeys(code for f in findings for code in f.articles))
+        action = recommended_action(level, labels_of(findings), self.config, self.lang)
+        return Assessment(post=post, findings=findings, risk=level, action=action,
+                          articles=articles)
+
+    # --- tables and files --------------------------------------------------------------------
+
+    def assess_frame(self, frame: pd.DataFrame, columns: dict[str, str] | None = None) -> pd.DataFrame:
+        """Assess a DataFrame of posts; returns one row per input row, with the same index."""
+        import pandas as pd
+
+        column_map: ColumnMap | None = find_columns([str(c) for c in frame.columns], columns)
+        if column_map is None:
+            raise ValueError(f"no text column among {list(frame.columns)}; pass columns={{'text': ...}}")
+        records = frame.rename(columns=str).to_dict("records")
+        posts = (post_from_record(n, record, None, column_map) for n, record in enumerate(records, 1))
+        rows = []
+        for assessment in self.assess_posts(posts):
+            rows.append(assessment.to_record() | {"action": assessment.action})
+        return pd.DataFrame(rows, index=frame.index)
+
+    def scan_file(
+        self,
+        input: str | Path,
+        output: str | Path | None = None,
+        columns: dict[str, str] | None = None,
+        on_progress: Callable[[int], None] | None = None,
+    ) -> ScanSummary:
+        """Assess every row of an export and write the results to ``output`` (if given)."""
+        source = open_posts(input, columns)
+        logger.info("scanning %s (%s, text column %r)", source.path, source.kind,
+                    source.column_map.text)
+        summary = ScanSummary(input=str(input), output=str(output) if output else None)
+        started = time.perf_counter()
+        writer = AssessmentWriter(output) if output else None
+        with writer or contextlib.nullcontext():
+            for assessment in self.assess_posts(source):
+                summary.add(assessment)
+                if writer:
+                    writer.write(assessment)
+                if on_progress and summary.rows % BATCH_SIZE == 0:
+                    on_progress(summary.rows)
+        summary.seconds = time.perf_counter() - started
+        logger.info("scanned %d rows (%d errors) in %.1f s", summary.rows, summary.errors,
+                    summary.seconds)
+        return summary
+
+
+def load(
+    config: str | Path | ProtocolConfig | None = None,
+    staff: str | Path | StaffRoster | None = None,
+    lang: str = "nl",
+) -> Scanner:
+    """Load a scanner once: the protocol config (default: Amstelveen College) and staff roster."""
+    if not isinstance(config, ProtocolConfig):
+        config = load_config(config)
+    if staff is not None and not isinstance(staff, StaffRoster):
+        staff = read_roster(staff)
+    return Scanner(config, staff, lang=lang)
