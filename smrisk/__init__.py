@@ -1,9 +1,9 @@
 """smrisk: flags Dutch social-media posts about a school that break its social-media protocol.
 
-    import smrisk
-    scanner = smrisk.load(staff="data/examples/staff.csv")
-    scanner.assess("Trots op onze leerlingen! #amstelveencollege", author="@mariekedv")
-    scanner.scan_file("export.csv", output="results.jsonl")
+import smrisk
+scanner = smrisk.load(staff="data/examples/staff.csv")
+scanner.assess("Trots op onze leerlingen! #amstelveencollege", author="@mariekedv")
+scanner.scan_file("export.csv", output="results.jsonl")
 """
 
 import logging
@@ -17,8 +17,19 @@ from .scanner import Scanner, ScanSummary, load
 __version__ = "0.1.0"
 
 __all__ = [
-    "Assessment", "Finding", "Post", "ProtocolConfig", "RiskLevel", "ScanSummary", "Scanner",
-    "StaffRoster", "__version__", "load", "load_config", "open_posts", "read_roster",
+    "Assessment",
+    "Finding",
+    "Post",
+    "ProtocolConfig",
+    "RiskLevel",
+    "ScanSummary",
+    "Scanner",
+    "StaffRoster",
+    "__version__",
+    "load",
+    "load_config",
+    "open_posts",
+    "read_roster",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

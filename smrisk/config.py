@@ -117,9 +117,7 @@ def _freeze(raw: dict[str, Any], source: str) -> ProtocolConfig:
 
     max_chars = get("limits.max_text_chars", int)
     if max_chars < 1:
-        raise ConfigError(
-            Errors.E102.format(path=source, key="limits.max_text_chars", reason="must be >= 1")
-        )
+        raise ConfigError(Errors.E102.format(path=source, key="limits.max_text_chars", reason="must be >= 1"))
     school = School(
         name=get("school.name", str),
         aliases=get("school.aliases", tuple),

@@ -29,7 +29,7 @@ class Errors:
 
     E001 = "{path}: file not found"
     E002 = "{path}: file is empty"
-    E003 = "{path}: looks like a binary file, not {kind} (first bytes {magic})"
+    E003 = "{path}: looks like a binary file, not {kind} (starts with bytes {magic})"
     E004 = "{path}: unsupported file type {suffix!r}; use .csv, .tsv, .txt, .xlsx, .json, .jsonl or .parquet"
     E005 = "{path}: no text column found; columns are: {columns}. Name it with --text-column."
     E006 = "{path}: column {column!r} (--{option}) not found; columns are: {columns}"

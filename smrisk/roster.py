@@ -88,9 +88,7 @@ def read_roster(path: str | Path) -> StaffRoster:
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     columns = [(name or "").strip().lower() for name in reader.fieldnames or []]
     if not set(REQUIRED_COLUMNS) <= set(columns):
-        raise ConfigError(
-            Errors.E104.format(path=path, needed=", ".join(REQUIRED_COLUMNS), columns=columns)
-        )
+        raise ConfigError(Errors.E104.format(path=path, needed=", ".join(REQUIRED_COLUMNS), columns=columns))
     members = []
     for row_number, row in enumerate(reader, start=2):
         row = {(key or "").strip().lower(): (value or "").strip() for key, value in row.items()}

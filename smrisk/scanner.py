@@ -79,8 +79,15 @@ class Scanner:
 
     # --- one post ----------------------------------------------------------------------------
 
-    def assess(self, text: str, *, author: str | None = None, author_name: str | None = None,
-               id: str = "1", platform: str | None = None) -> Assessment:
+    def assess(
+        self,
+        text: str,
+        *,
+        author: str | None = None,
+        author_name: str | None = None,
+        id: str = "1",
+        platform: str | None = None,
+    ) -> Assessment:
         """Assess a single text, e.g. ``scanner.assess("...", author="@mariekedv")``."""
         post = Post(id=id, text=text, author=author, author_name=author_name, platform=platform)
         return next(self.assess_posts([post]))
@@ -116,8 +123,10 @@ class Scanner:
         if not post.text.strip():
             return "empty text"
         if len(post.text) > self.config.max_text_chars:
-            return (f"text too long: {len(post.text)} characters "
-                    f"(limit {self.config.max_text_chars}, limits.max_text_chars in the config)")
+            return (
+                f"text too long: {len(post.text)} characters "
+                f"(limit {self.config.max_text_chars}, limits.max_text_chars in the config)"
+            )
         return None
 
     def _assess_doc(self, doc: Doc, post: Post) -> Assessment:
@@ -125,8 +134,7 @@ class Scanner:
         level = risk_level(findings, self.config)
         articles = tuple(dict.fromkeys(code for f in findings for code in f.articles))
         action = recommended_action(level, labels_of(findings), self.config, self.lang)
-        return Assessment(post=post, findings=findings, risk=level, action=action,
-                          articles=articles)
+        return Assessment(post=post, findings=findings, risk=level, action=action, articles=articles)
 
     # --- tables and files --------------------------------------------------------------------
 
@@ -153,8 +161,7 @@ class Scanner:
     ) -> ScanSummary:
         """Assess every row of an export and write the results to ``output`` (if given)."""
         source = open_posts(input, columns)
-        logger.info("scanning %s (%s, text column %r)", source.path, source.kind,
-                    source.column_map.text)
+        logger.info("scanning %s (%s, text column %r)", source.path, source.kind, source.column_map.text)
         summary = ScanSummary(input=str(input), output=str(output) if output else None)
         started = time.perf_counter()
         writer = AssessmentWriter(output) if output else None
@@ -166,8 +173,7 @@ class Scanner:
                 if on_progress and summary.rows % BATCH_SIZE == 0:
                     on_progress(summary.rows)
         summary.seconds = time.perf_counter() - started
-        logger.info("scanned %d rows (%d errors) in %.1f s", summary.rows, summary.errors,
-                    summary.seconds)
+        logger.info("scanned %d rows (%d errors) in %.1f s", summary.rows, summary.errors, summary.seconds)
         return summary
 
 

@@ -83,9 +83,7 @@ def build_checks(context: CheckContext, names: Sequence[str] | None = None) -> C
     names = context.config.checks if names is None else names
     unknown = [name for name in names if name not in _REGISTRY]
     if unknown:
-        raise ConfigError(
-            Errors.E103.format(name=unknown[0], available=", ".join(sorted(_REGISTRY)))
-        )
+        raise ConfigError(Errors.E103.format(name=unknown[0], available=", ".join(sorted(_REGISTRY))))
     return CheckGroup(tuple(_REGISTRY[name](context) for name in names))
 
 

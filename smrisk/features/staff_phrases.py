@@ -27,8 +27,11 @@ _ROLE_MODIFIER = (
 
 #: A role said of oneself: "als docent", "ik ben al 12 jaar mentor", "— Jeroen, docent AC".
 SELF_ROLE = (
-    r"(?:\b(?:als|ben|zijnde|werk(?:zaam)?\s+als|i\s+am|i'm|as)\s+(?:" + _ROLE_MODIFIER
-    + r"\s+){0,3}|(?:^|\n)\s*|[,—–(|/•]\s*)" + ROLE + r"\b"
+    r"(?:\b(?:als|ben|zijnde|werk(?:zaam)?\s+als|i\s+am|i'm|as)\s+(?:"
+    + _ROLE_MODIFIER
+    + r"\s+){0,3}|(?:^|\n)\s*|[,—–(|/•]\s*)"
+    + ROLE
+    + r"\b"
 )
 
 #: Employment said of oneself; counts as a disclosure only near a reference to the school.
@@ -69,21 +72,37 @@ DISCLAIMER = (
     (r"\bpriv[eé]\s*-?\s*mening\b", True),
     (r"\bpers\.\s*mening\b", True),
     (r"\bmening\s+is\s+(?:mijn\s+)?(?:eigen|persoonlijk)\b", True),
-    (r"\b(?:meningen|standpunten|berichten|tweets|posts)\s+(?:zijn|blijven)\s+(?:mijn\s+)?"
-     r"(?:eigen|persoonlijk|van\s+mij(?:zelf)?)\b", True),
+    (
+        r"\b(?:meningen|standpunten|berichten|tweets|posts)\s+(?:zijn|blijven)\s+(?:mijn\s+)?"
+        r"(?:eigen|persoonlijk|van\s+mij(?:zelf)?)\b",
+        True,
+    ),
     (r"\bin\s+eigen\s+naam\b", True),
     (r"\bniet\s+namens\b", False),
-    (r"\bspreek\s+(?:hier\s+)?(?:alleen|enkel|slechts|uitsluitend)?\s*(?:voor|namens)\s+"
-     r"(?:mezelf|mijzelf|mij\s+zelf|mij)\b", False),
-    (r"\b(?:geen|niet\s+het|niet\s+de)\s+offici(?:[eë]le?|eel)\s+(?:standpunt|mening|reactie)\b",
-     False),
+    (
+        r"\bspreek\s+(?:hier\s+)?(?:alleen|enkel|slechts|uitsluitend)?\s*(?:voor|namens)\s+"
+        r"(?:mezelf|mijzelf|mij\s+zelf|mij)\b",
+        False,
+    ),
+    (
+        r"\b(?:geen|niet\s+het|niet\s+de)\s+offici(?:[eë]le?|eel)\s+(?:standpunt|mening|reactie)\b",
+        False,
+    ),
     (r"\blos\s+van\s+(?:het|de|eventuele)?\s*offici(?:[eë]le?|eel)\b", False),
-    (r"\bstaa?t\s+los\s+van\s+(?:de\s+school|mijn\s+werkgever|het\s+ac\b|het\s+college|\S+)",
-     False),
-    (r"\b(?:views?|opinions?|thoughts)\s+(?:are\s+|expressed\s+(?:here\s+)?are\s+)?"
-     r"(?:my\s+own|mine)\b", True),
+    (
+        r"\bstaa?t\s+los\s+van\s+(?:de\s+school|mijn\s+werkgever|het\s+ac\b|het\s+college|\S+)",
+        False,
+    ),
+    (
+        r"\b(?:views?|opinions?|thoughts)\s+(?:are\s+|expressed\s+(?:here\s+)?are\s+)?"
+        r"(?:my\s+own|mine)\b",
+        True,
+    ),
     (r"\b(?:my\s+own|personal)\s+(?:opinion|views?)\b", True),
 )
 
 #: A negation just before a negatable disclaimer: "dit is niet mijn persoonlijke mening".
-NEGATION_BEFORE = r"\b(?:niet|geen|not|no)\b(?:\s+\S+){0,2}\s*$"
+NEGATION_BEFORE = (
+    r"\b(?:niet|geen|not|no)\s+"
+    r"(?:(?:mijn|m'n|mn|een|de|het|op|zijn|haar|onze|uw|my|an?|the)\s+){0,2}$"
+)

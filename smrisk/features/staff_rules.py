@@ -76,15 +76,21 @@ class StaffRules:
         )
         # Colleagues: each roster member by full name or handle, one named group per member.
         self.colleague_patterns = [
-            (member, re.compile("|".join([_term_pattern(member.name)]
-                                         + [_handle_pattern(h) for h in member.handles]), _FLAGS))
+            (
+                member,
+                re.compile(
+                    "|".join([_term_pattern(member.name)] + [_handle_pattern(h) for h in member.handles]),
+                    _FLAGS,
+                ),
+            )
             for member in self.roster.members
         ]
         self.deictic = re.compile(phrases.DEICTIC, _FLAGS)
         self.employment = [re.compile(p, _FLAGS) for p in phrases.EMPLOYMENT]
         self.self_role = re.compile(phrases.SELF_ROLE, _FLAGS)
-        self.implicit = [(re.compile(p, _FLAGS), implies_role)
-                         for p, implies_role in phrases.IMPLICIT_DISCLOSURE]
+        self.implicit = [
+            (re.compile(p, _FLAGS), implies_role) for p, implies_role in phrases.IMPLICIT_DISCLOSURE
+        ]
         self.disclaimers = [(re.compile(p, _FLAGS), negatable) for p, negatable in phrases.DISCLAIMER]
         self.negation_before = re.compile(phrases.NEGATION_BEFORE, _FLAGS)
 
@@ -98,7 +104,7 @@ class StaffRules:
             return []
         disclosed, role = self._disclosure(text, references)
         first = references[0]
-        first_text = _COLLEAGUE[self.lang] if first.member else text[first.start:first.end]
+        first_text = _COLLEAGUE[self.lang] if first.member else text[first.start : first.end]
         who = f"{author.role}" if author.role else ""
         findings = []
         if not disclosed:
@@ -110,8 +116,9 @@ class StaffRules:
         return findings
 
     def _is_official_handle(self, post: Post) -> bool:
-        return any(a and normalize_handle(a) in self.official_handles
-                   for a in (post.author, post.author_name))
+        return any(
+            a and normalize_handle(a) in self.official_handles for a in (post.author, post.author_name)
+        )
 
     def _school_references(self, text: str, author: StaffMember) -> list[_Reference]:
         refs = []
@@ -147,7 +154,7 @@ class StaffRules:
     def _has_disclaimer(self, text: str) -> bool:
         for pattern, negatable in self.disclaimers:
             for match in pattern.finditer(text):
-                before = text[max(0, match.start() - 30):match.start()]
+                before = text[max(0, match.start() - 30) : match.start()]
                 if negatable and self.negation_before.search(before):
                     continue
                 return True
@@ -182,8 +189,7 @@ _COLLEAGUE = {"nl": "een collega", "en": "a colleague"}
 _EXPLANATIONS = {
     "nl": {
         "employee_disclosure_missing": (
-            "Medewerker ({role}) schrijft over de school ('{ref}') zonder te vermelden dat hij/zij "
-            "er werkt."
+            "Medewerker ({role}) schrijft over de school ('{ref}') zonder te vermelden dat hij/zij er werkt."
         ),
         "employee_role_missing": (
             "Medewerker ({role}) schrijft over de school ('{ref}') en zegt er te werken, maar niet "

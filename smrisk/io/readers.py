@@ -24,13 +24,25 @@ from .text import cell_to_str, clean_text, detect_encoding, looks_binary, sniff_
 SAMPLE_BYTES = 1 << 20
 HEADER_SEARCH_ROWS = 30
 SUFFIXES = {
-    ".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx",
-    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".txt": "csv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".parquet": "parquet",
     ".pq": "parquet",
 }
 OVERRIDE_OPTIONS = {
-    "text": "text-column", "author": "author-column", "author_name": "author-name-column",
-    "date": "date-column", "url": "url-column", "platform": "platform-column", "id": "id-column",
+    "text": "text-column",
+    "author": "author-column",
+    "author_name": "author-name-column",
+    "date": "date-column",
+    "url": "url-column",
+    "platform": "platform-column",
+    "id": "id-column",
 }
 
 # A row as read: the cells by column name, or None and the reason it could not be read.
@@ -67,19 +79,29 @@ def open_posts(path: str | Path, columns: dict[str, str] | None = None) -> PostS
     if kind is None:
         raise InputError(Errors.E004.format(path=path, suffix=path.suffix))
     if kind in ("csv", "json", "jsonl") and looks_binary(sample):
-        raise InputError(Errors.E003.format(path=path, kind=kind.upper(), magic=sample[:4]))
+        raise InputError(Errors.E003.format(path=path, kind=kind.upper(), magic=sample[:4].hex(" ")))
     overrides = columns or {}
     text_override = overrides.get("text")
-    reader = {"csv": _read_csv, "xlsx": _read_xlsx, "json": _read_json,
-              "jsonl": _read_jsonl, "parquet": _read_parquet}[kind]
+    reader = {
+        "csv": _read_csv,
+        "xlsx": _read_xlsx,
+        "json": _read_json,
+        "jsonl": _read_jsonl,
+        "parquet": _read_parquet,
+    }[kind]
     header, rows = reader(path, sample, text_override)
     try:
         column_map = find_columns(header, overrides)
     except KeyError as exc:
         field_name = exc.args[0]
-        raise InputError(Errors.E006.format(
-            path=path, column=overrides[field_name], option=OVERRIDE_OPTIONS[field_name],
-            columns=_listing(header))) from None
+        raise InputError(
+            Errors.E006.format(
+                path=path,
+                column=overrides[field_name],
+                option=OVERRIDE_OPTIONS[field_name],
+                columns=_listing(header),
+            )
+        ) from None
     if column_map is None:
         raise InputError(Errors.E005.format(path=path, columns=_listing(header)))
     return PostSource(path, kind, header, column_map, rows)
@@ -90,9 +112,11 @@ def _listing(columns: list[str]) -> str:
     return shown + (f" and {len(columns) - 20} more" if len(columns) > 20 else "")
 
 
-def post_from_record(number: int, values: dict[str, Any] | None, problem: str | None,
-                     column_map: ColumnMap) -> Post:
+def post_from_record(
+    number: int, values: dict[str, Any] | None, problem: str | None, column_map: ColumnMap
+) -> Post:
     """Row ``number`` (1-based) as a Post; its id is the id cell or, lacking one, the number."""
+
     def get(field_name: str) -> str | None:
         column = getattr(column_map, field_name)
         if values is None or column is None:
@@ -106,13 +130,20 @@ def post_from_record(number: int, values: dict[str, Any] | None, problem: str | 
         text = clean_text(text)
     url = get("url")
     return Post(
-        id=post_id, text=text, author=get("author"), author_name=get("author_name"),
-        date=get("date"), url=url, platform=get("platform") or platform_from_url(url),
-        row=number, problem=problem,
+        id=post_id,
+        text=text,
+        author=get("author"),
+        author_name=get("author_name"),
+        date=get("date"),
+        url=url,
+        platform=get("platform") or platform_from_url(url),
+        row=number,
+        problem=problem,
     )
 
 
 # --- CSV -------------------------------------------------------------------------------------
+
 
 def _sniff_delimiter(sample: str) -> str:
     """The delimiter among , ; tab | that splits the first lines into the most consistent columns."""
@@ -139,7 +170,7 @@ def _read_csv(path: Path, sample: bytes, text_override: str | None):
     head = _take_rows(reader, HEADER_SEARCH_ROWS)
     header_at = next((i for i, row in enumerate(head) if is_text_header(row, text_override)), 0)
     header = _unique_names(head[header_at] if head else [])
-    rest = itertools.chain(head[header_at + 1:], _rows_until_error(reader))
+    rest = itertools.chain(head[header_at + 1 :], _rows_until_error(reader))
 
     def rows() -> Iterator[RawRow]:
         try:
@@ -177,7 +208,7 @@ def _rows_until_error(reader: Iterator[list[str]]) -> Iterator[list[str] | str]:
 
 
 def _csv_row(header: list[str], cells: list[str]) -> RawRow:
-    if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header):]):
+    if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
         return None, (
             f"row has {len(cells)} fields but the header has {len(header)} "
             "(an unquoted delimiter in the text?)"
@@ -197,13 +228,17 @@ def _unique_names(cells: Iterable[Any]) -> list[str]:
 
 # --- XLSX ------------------------------------------------------------------------------------
 
+
 def _read_xlsx(path: Path, sample: bytes, text_override: str | None):
     import openpyxl
 
+    handle = path.open("rb")  # a file object, so that a workbook renamed .csv still opens
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a broken workbook
-        raise InputError(Errors.E007.format(path=path, kind="XLSX", reason=type(exc).__name__)) from None
+        handle.close()
+        reason = f"not a valid workbook ({type(exc).__name__})"
+        raise InputError(Errors.E007.format(path=path, kind="XLSX", reason=reason)) from None
     for sheet in workbook.worksheets:
         sheet_rows = sheet.iter_rows(values_only=True)
         head = list(itertools.islice(sheet_rows, HEADER_SEARCH_ROWS))
@@ -211,7 +246,7 @@ def _read_xlsx(path: Path, sample: bytes, text_override: str | None):
             cells = [cell_to_str(cell) or "" for cell in row]
             if is_text_header(cells, text_override):
                 header = _unique_names(row)
-                rest = itertools.chain(head[index + 1:], sheet_rows)
+                rest = itertools.chain(head[index + 1 :], sheet_rows)
                 return header, _xlsx_rows(workbook, header, rest)
     sheets = ", ".join(repr(s.title) for s in workbook.worksheets)
     first = workbook.worksheets[0] if workbook.worksheets else None
@@ -233,11 +268,14 @@ def _xlsx_rows(workbook: Any, header: list[str], rows: Iterable[tuple]) -> Itera
 
 # --- JSON, JSONL -----------------------------------------------------------------------------
 
+
 def _read_json(path: Path, sample: bytes, text_override: str | None):
     try:
         data = json.loads(path.read_bytes().decode(detect_encoding(sample), errors="replace"))
     except json.JSONDecodeError as exc:
-        raise InputError(Errors.E007.format(path=path, kind="JSON", reason=exc.msg + f" at line {exc.lineno}")) from None
+        raise InputError(
+            Errors.E007.format(path=path, kind="JSON", reason=exc.msg + f" at line {exc.lineno}")
+        ) from None
     if isinstance(data, dict):
         data = next((value for value in data.values() if isinstance(value, list)), None)
     if not isinstance(data, list):
@@ -245,7 +283,8 @@ def _read_json(path: Path, sample: bytes, text_override: str | None):
     records = [_flatten(item) if isinstance(item, dict) else item for item in data]
     header = _union_keys(r for r in records if isinstance(r, dict))
     return header, (
-        (record, None) if isinstance(record, dict)
+        (record, None)
+        if isinstance(record, dict)
         else (None, f"item is a JSON {type(record).__name__}, not an object")
         for record in records
     )
@@ -301,13 +340,15 @@ def _union_keys(records: Iterable[dict[str, Any]]) -> list[str]:
 
 # --- Parquet ---------------------------------------------------------------------------------
 
+
 def _read_parquet(path: Path, sample: bytes, text_override: str | None):
     import pyarrow.parquet as pq
 
     try:
         parquet = pq.ParquetFile(path)
     except Exception as exc:  # pyarrow raises ArrowInvalid, OSError, ...
-        raise InputError(Errors.E007.format(path=path, kind="Parquet", reason=type(exc).__name__)) from None
+        reason = f"not a valid Parquet file ({type(exc).__name__})"
+        raise InputError(Errors.E007.format(path=path, kind="Parquet", reason=reason)) from None
     header = list(parquet.schema_arrow.names)
 
     def rows() -> Iterator[RawRow]:
@@ -316,4 +357,3 @@ def _read_parquet(path: Path, sample: bytes, text_override: str | None):
                 yield record, None
 
     return header, rows()
-

@@ -29,11 +29,17 @@ def sniff_format(sample: bytes) -> str | None:
 
 
 def looks_binary(sample: bytes) -> bool:
-    """True for bytes that are not text in any encoding we read (images, archives, ...)."""
-    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or not sample:
+    """True for bytes that are not text in any encoding we read (images, archives, ...).
+
+    Valid UTF-8 is text even with a few control characters in it; otherwise many control
+    bytes (NUL and friends, which cp1252 text never holds) mean binary.
+    """
+    if not sample or sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if detect_encoding(sample) != "cp1252":
         return False
     controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13, 27))
-    return controls / len(sample) > 0.05
+    return controls / len(sample) > 0.01
 
 
 def detect_encoding(sample: bytes) -> str:

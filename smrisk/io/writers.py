@@ -15,12 +15,31 @@ from typing import Any
 from ..errors import Errors, InputError
 from ..findings import Assessment
 
-WRITER_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".xlsx": "xlsx",
-                   ".parquet": "parquet"}
+WRITER_SUFFIXES = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".parquet": "parquet",
+}
 
 #: Columns of the tabular outputs (CSV, XLSX, Parquet), in order.
-TABLE_COLUMNS = ("id", "status", "error", "risk", "labels", "articles", "action", "explanations",
-                 "findings", "author", "date", "platform", "url", "text")
+TABLE_COLUMNS = (
+    "id",
+    "status",
+    "error",
+    "risk",
+    "labels",
+    "articles",
+    "action",
+    "explanations",
+    "findings",
+    "author",
+    "date",
+    "platform",
+    "url",
+    "text",
+)
 _PARQUET_BATCH = 5_000
 
 

@@ -9,16 +9,23 @@ from smrisk.roster import StaffMember, StaffRoster
 
 from ..conftest import CASES
 
-RULE_LABELS = {"employee_disclosure_missing", "employee_role_missing",
-               "personal_disclaimer_missing"}
+RULE_LABELS = {
+    "employee_disclosure_missing",
+    "employee_role_missing",
+    "personal_disclaimer_missing",
+}
 CASE_LIST = [json.loads(line) for line in (CASES / "staff_rules.jsonl").open(encoding="utf-8")]
 
 
 def test_enough_cases_cover_every_outcome():
     outcomes = {tuple(case["expected"]) for case in CASE_LIST}
     assert len(CASE_LIST) >= 60
-    assert {(), ("employee_disclosure_missing",), ("employee_role_missing",),
-            ("personal_disclaimer_missing",)} <= outcomes
+    assert {
+        (),
+        ("employee_disclosure_missing",),
+        ("employee_role_missing",),
+        ("personal_disclaimer_missing",),
+    } <= outcomes
 
 
 @pytest.mark.parametrize("case", CASE_LIST, ids=[case["id"] for case in CASE_LIST])

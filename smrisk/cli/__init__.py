@@ -1,0 +1,44 @@
+"""The ``smrisk`` command: one small module per command, each a thin face of the Python API."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .. import __version__
+from .check import check
+from .info import info
+from .scan import scan
+
+app = typer.Typer(
+    name="smrisk",
+    help="Flag social-media posts about a school that break its social-media protocol.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,  # locals hold post texts and personal data
+    add_completion=False,
+)
+app.command()(scan)
+app.command()(check)
+app.command()(info)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"smrisk {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool | None,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = None,
+) -> None:
+    """Flag social-media posts about a school that break its social-media protocol."""
+
+
+def main() -> None:
+    """Entry point of the ``smrisk`` script."""
+    app()

@@ -1,0 +1,90 @@
+"""What the commands share: option types, error handling and the console."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from ..errors import SmriskError
+from ..findings import RiskLevel
+
+console = Console()
+err_console = Console(stderr=True)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+StaffOption = Annotated[
+    Path | None,
+    typer.Option("--staff", help="Staff roster CSV (name, handles, role, type).", dir_okay=False),
+]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Protocol config TOML merged over the default (Amstelveen College).",
+        dir_okay=False,
+    ),
+]
+
+
+class Lang(StrEnum):
+    nl = "nl"
+    en = "en"
+
+
+class FailLevel(StrEnum):
+    low = "low"
+    medium = "medium"
+    high = "high"
+    critical = "critical"
+
+    @property
+    def level(self) -> RiskLevel:
+        return RiskLevel.parse(self.value)
+
+
+LangOption = Annotated[Lang, typer.Option("--lang", help="Language of actions and explanations.")]
+FailOnOption = Annotated[
+    FailLevel | None,
+    typer.Option("--fail-on", help="Exit with code 3 when any post reaches this risk level."),
+]
+
+
+def user_errors(command: F) -> F:
+    """Turn errors into one line on stderr and an exit code, never a traceback with data in it."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except SmriskError as exc:
+            typer.echo(f"smrisk: error: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            typer.echo("smrisk: interrupted", err=True)
+            raise typer.Exit(130) from None
+        except Exception as exc:
+            if os.environ.get("SMRISK_DEBUG"):
+                raise
+            typer.echo(
+                f"smrisk: internal error ({type(exc).__name__}); set SMRISK_DEBUG=1 for "
+                "a traceback (it may show post text)",
+                err=True,
+            )
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def is_terminal() -> bool:
+    return sys.stderr.isatty()

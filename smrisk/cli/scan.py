@@ -1,0 +1,143 @@
+"""``smrisk scan``: assess every post of an export and write one result row per input row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ..findings import RiskLevel
+from ..scanner import ScanSummary, load
+from ._common import (
+    ConfigOption,
+    FailOnOption,
+    Lang,
+    LangOption,
+    StaffOption,
+    console,
+    err_console,
+    is_terminal,
+    user_errors,
+)
+
+ColumnOption = Annotated[
+    str | None,
+    typer.Option(help="Column holding this field (found by name if not given).", rich_help_panel="Columns"),
+]
+
+
+@user_errors
+def scan(
+    input: Annotated[Path, typer.Argument(help="Export to scan: CSV, XLSX, JSON, JSONL or Parquet.")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write results; the format follows the extension (.jsonl, .csv, .xlsx, .parquet).",
+        ),
+    ] = None,
+    staff: StaffOption = None,
+    config: ConfigOption = None,
+    lang: LangOption = Lang.nl,
+    fail_on: FailOnOption = None,
+    text_column: ColumnOption = None,
+    author_column: ColumnOption = None,
+    author_name_column: ColumnOption = None,
+    id_column: ColumnOption = None,
+    date_column: ColumnOption = None,
+    url_column: ColumnOption = None,
+    platform_column: ColumnOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary table.")] = False,
+) -> None:
+    """Scan an export of posts and write one result per post, in input order.
+
+    Every input row gives exactly one output row; a row that cannot be scored gets
+    status "error" and the reason. Exit codes: 0 done, 2 unusable input or config,
+    3 a post reached the --fail-on level.
+    """
+    threshold = fail_on.level if fail_on else None
+    scanner = load(config=config, staff=staff, lang=lang.value)
+    columns = {
+        "text": text_column,
+        "author": author_column,
+        "author_name": author_name_column,
+        "id": id_column,
+        "date": date_column,
+        "url": url_column,
+        "platform": platform_column,
+    }
+    with _progress() as progress:
+        task = progress.add_task("scanning", total=None) if progress else None
+        summary = scanner.scan_file(
+            input,
+            output,
+            columns={k: v for k, v in columns.items() if v},
+            on_progress=(lambda rows: progress.update(task, completed=rows)) if progress else None,
+        )
+    if not quiet:
+        console.print(summary_table(summary))
+        if output is None:
+            console.print("No --output given: results were not written.", style="yellow")
+    if threshold is not None and summary.max_risk >= threshold:
+        typer.echo(
+            f"smrisk: a post reached risk level {summary.max_risk.name} (--fail-on {threshold.name})",
+            err=True,
+        )
+        raise typer.Exit(3)
+
+
+def _progress() -> Progress:
+    """A progress display on a terminal; a do-nothing context elsewhere (cron, CI, pipes)."""
+    if not is_terminal():
+        return _Silent()  # type: ignore[return-value]
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} posts"),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    )
+
+
+class _Silent:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def summary_table(summary: ScanSummary) -> Table:
+    """The scan's counts by risk level and label, as a Rich table."""
+    rate = summary.rows / summary.seconds if summary.seconds else 0.0
+    table = Table(
+        title=f"smrisk: {summary.input}",
+        caption=(
+            f"{summary.rows} rows, {summary.errors} errors, {summary.seconds:.1f} s "
+            f"({rate:,.0f} posts/s)" + (f" → {summary.output}" if summary.output else "")
+        ),
+    )
+    table.add_column("risk / label")
+    table.add_column("posts", justify="right")
+    styles = {
+        "critical": "bold red",
+        "high": "red",
+        "medium": "yellow",
+        "low": "cyan",
+        "none": "green",
+    }
+    for level in reversed(RiskLevel):
+        table.add_row(f"[{styles[level.name]}]{level.name}[/]", str(summary.risk_counts[level.name]))
+    if summary.errors:
+        table.add_row("[magenta]error (not scored)[/]", str(summary.errors))
+    if summary.label_counts:
+        table.add_section()
+        for label, count in summary.label_counts.most_common():
+            table.add_row(label, str(count))
+    return table
