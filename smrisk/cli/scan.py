@@ -80,6 +80,7 @@ def scan(
         )
     if not quiet:
         console.print(summary_table(summary))
+        console.print(summary_line(summary), markup=False, highlight=False, soft_wrap=True)
         if output is None:
             console.print("No --output given: results were not written.", style="yellow")
     if threshold is not None and summary.max_risk >= threshold:
@@ -115,14 +116,7 @@ class _Silent:
 
 def summary_table(summary: ScanSummary) -> Table:
     """The scan's counts by risk level and label, as a Rich table."""
-    rate = summary.rows / summary.seconds if summary.seconds else 0.0
-    table = Table(
-        title=f"smrisk: {summary.input}",
-        caption=(
-            f"{summary.rows} rows, {summary.errors} errors, {summary.seconds:.1f} s "
-            f"({rate:,.0f} posts/s)" + (f" → {summary.output}" if summary.output else "")
-        ),
-    )
+    table = Table()
     table.add_column("risk / label")
     table.add_column("posts", justify="right")
     styles = {
@@ -141,3 +135,13 @@ def summary_table(summary: ScanSummary) -> Table:
         for label, count in summary.label_counts.most_common():
             table.add_row(label, str(count))
     return table
+
+
+def summary_line(summary: ScanSummary) -> str:
+    """One line saying what was scanned, how fast, and where the results went."""
+    rate = summary.rows / summary.seconds if summary.seconds else 0.0
+    line = (
+        f"{summary.input}: {summary.rows} rows, {summary.errors} errors, "
+        f"{summary.seconds:.1f} s ({rate:,.0f} posts/s)"
+    )
+    return line + (f" -> {summary.output}" if summary.output else "")

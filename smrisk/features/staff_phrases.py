@@ -29,20 +29,27 @@ _ROLE_MODIFIER = (
 SELF_ROLE = (
     r"(?:\b(?:als|ben|zijnde|werk(?:zaam)?\s+als|i\s+am|i'm|as)\s+(?:"
     + _ROLE_MODIFIER
-    + r"\s+){0,3}|(?:^|\n)\s*|[,—–(|/•]\s*)"
+    + r"\s+){0,3}|\bas\s+an?\s+\w+\s+|(?:^|\n)\s*|[,—–(|/•]\s*)"
     + ROLE
     + r"\b"
+    + r"|\b(?:een|één)\s+van\s+de\s+(?:\w*docenten|\w*leraren|leerkrachten|mentoren|conci[eë]rges"
+    r"|teamleiders|decanen|onderwijsassistenten|toa's)\b"
 )
 
-#: Employment said of oneself; counts as a disclosure only near a reference to the school.
+#: Employment said of oneself, counted as a disclosure only near a reference to the school;
+#: ``True`` when the cue also names a role (teaching implies the role of teacher).
 EMPLOYMENT = (
-    r"\bik\s+(?:\S+\s+){0,3}?werk(?:te)?\s+(?:\S+\s+){0,3}?(?:op|bij|voor|aan)\b",
-    r"\bwerk\s+(?:ik|zelf)\b",
-    r"\bwerkzaam\b",
-    r"\bin\s+dienst\s+(?:van|bij)\b",
-    r"\b(?:medewerker|werknemer|personeelslid|collega)\s+(?:van|bij|op|aan)\b",
-    r"\bik\s+geef\s+(?:\S+\s+){0,2}?(?:op|aan|bij)\b",
-    r"\bi\s+(?:work|teach)\s+(?:at|for)\b",
+    (r"\bik\s+(?:\S+\s+){0,3}?werk(?:te)?\s+(?:\S+\s+){0,3}?(?:op|bij|voor|aan)\b", False),
+    (r"\bwerk\s+(?:ik|zelf)\b", False),
+    (r"\bwerkzaam\b", False),
+    (r"\bin\s+dienst\s+(?:van|bij)\b", False),
+    (
+        r"\b(?:medewerker|medewerkster|werknemer|werkneemster|personeelslid|collega)\s+"
+        r"(?:van|bij|op|aan)\b",
+        False,
+    ),
+    (r"\bik\s+geef\s+(?:\S+\s+){0,2}?(?:op|aan|bij)\b", True),
+    (r"\b(?:i\s+)?(?:work|working|teach|teaching)\s+(?:at|for)\b", False),
 )
 
 #: Self-evident disclosures in a post about the school; ``True`` when they also imply a role.
@@ -66,7 +73,7 @@ DEICTIC = r"\b(?:hier|daar|er|deze\s+school|die\s+school|onze\s+school|de\s+scho
 
 #: Personal-opinion disclaimers (C3); ``True`` when a preceding "niet"/"geen" undoes them.
 DISCLAIMER = (
-    (r"\bpersoonlijke\s+(?:mening|titel|visie|noot|opvatting)\b", True),
+    (r"\bpersoonlijke\s+(?:mening|titel|visie|noot|opvatting|standpunt)\b", True),
     (r"\bpersoonlijk\s+standpunt\b", True),
     (r"\beigen\s+(?:mening|standpunt|visie|opvatting|titel)\b", True),
     (r"\bpriv[eé]\s*-?\s*mening\b", True),
@@ -78,7 +85,18 @@ DISCLAIMER = (
         True,
     ),
     (r"\bin\s+eigen\s+naam\b", True),
+    (
+        r"\b(?:mening|meningen|standpunt|standpunten|berichten|posts|tweets)\b[^.!?\n]{0,30}?"
+        r"\b(?:zijn|is)\s+(?:de|het)\s+mijne\b",
+        True,
+    ),
+    (
+        r"\bniet\s+(?:die|dat|de\s+mening|het\s+standpunt)\s+van\s+(?:de\s+school|mijn\s+werkgever"
+        r"|het\s+ac\b|het\s+college|de\s+directie|de\s+schoolleiding)",
+        False,
+    ),
     (r"\bniet\s+namens\b", False),
+    (r"\bspreek\s+niet\s+(?:voor|namens)\b", False),
     (
         r"\bspreek\s+(?:hier\s+)?(?:alleen|enkel|slechts|uitsluitend)?\s*(?:voor|namens)\s+"
         r"(?:mezelf|mijzelf|mij\s+zelf|mij)\b",

@@ -86,7 +86,7 @@ class StaffRules:
             for member in self.roster.members
         ]
         self.deictic = re.compile(phrases.DEICTIC, _FLAGS)
-        self.employment = [re.compile(p, _FLAGS) for p in phrases.EMPLOYMENT]
+        self.employment = [(re.compile(p, _FLAGS), implies_role) for p, implies_role in phrases.EMPLOYMENT]
         self.self_role = re.compile(phrases.SELF_ROLE, _FLAGS)
         self.implicit = [
             (re.compile(p, _FLAGS), implies_role) for p, implies_role in phrases.IMPLICIT_DISCLOSURE
@@ -139,16 +139,13 @@ class StaffRules:
                 role = role or implies_role
         if self.self_role.search(text):
             disclosed = role = True
-        if not disclosed:
-            anchors = [(r.start, r.end) for r in references if r.member is None or r.member.is_official]
-            anchors += [(m.start(), m.end()) for m in self.deictic.finditer(text)]
-            for pattern in self.employment:
-                for cue in pattern.finditer(text):
-                    if _negated(cue.group(0)):
-                        continue
-                    if any(_near(text, cue.span(), anchor) for anchor in anchors):
-                        disclosed = True
-                        break
+        anchors = [(r.start, r.end) for r in references if r.member is None or r.member.is_official]
+        anchors += [(m.start(), m.end()) for m in self.deictic.finditer(text)]
+        for pattern, implies_role in self.employment:
+            for cue in pattern.finditer(text):
+                if not _negated(cue.group(0)) and any(_near(text, cue.span(), a) for a in anchors):
+                    disclosed = True
+                    role = role or implies_role
         return disclosed, role
 
     def _has_disclaimer(self, text: str) -> bool:
