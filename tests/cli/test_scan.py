@@ -122,3 +122,19 @@ def test_real_command_prints_no_traceback_and_no_post_text(tmp_path):
         assert "Traceback" not in done.stderr
         assert "Sophie" not in done.stdout + done.stderr
     assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_example_staff_findings_match_the_expected_table(tmp_path, example_csv, staff_csv):
+    """data/examples/EXPECTED.md was written with the example, by hand, per docs/staff-rules.md."""
+    import re
+
+    expected = {}
+    for line in (example_csv.parent / "EXPECTED.md").read_text(encoding="utf-8").splitlines():
+        if line.startswith("| cst-"):
+            cells = [cell.strip() for cell in line.strip("|").split("|")]
+            expected[cells[0]] = sorted(re.findall(r"employee_\w+|personal_disclaimer_missing", cells[5]))
+    out = tmp_path / "r.jsonl"
+    assert scan(example_csv, "-o", out, "--staff", staff_csv, "-q").exit_code == 0
+    got = {row["id"]: sorted(row["labels"]) for row in read_jsonl(out)}
+    assert got.keys() == expected.keys()
+    assert {k: v for k, v in got.items() if v} == {k: v for k, v in expected.items() if v}
