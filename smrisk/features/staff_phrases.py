@@ -25,11 +25,12 @@ _ROLE_MODIFIER = (
     r"|tijdelijke?|invallende?|a|an|the)"
 )
 
-#: A role said of oneself: "als docent", "ik ben al 12 jaar mentor", "— Jeroen, docent AC".
+#: A role said of oneself: "als docent", "ik ben al 12 jaar mentor", "— Jeroen, docent AC",
+#: or a role opening a sentence or line, or after a symbol ("💪 gymdocent @AmstelveenColl").
 SELF_ROLE = (
     r"(?:\b(?:als|ben|zijnde|werk(?:zaam)?\s+als|i\s+am|i'm|as)\s+(?:"
     + _ROLE_MODIFIER
-    + r"\s+){0,3}|\bas\s+an?\s+\w+\s+|(?:^|\n)\s*|[,—–(|/•]\s*)"
+    + r"\s+){0,3}|\bas\s+an?\s+\w+\s+|(?:^|\n)\s*|[^\w\s'’-]\s*)"
     + ROLE
     + r"\b"
     + r"|\b(?:een|één)\s+van\s+de\s+(?:\w*docenten|\w*leraren|leerkrachten|mentoren|conci[eë]rges"
@@ -43,11 +44,8 @@ EMPLOYMENT = (
     (r"\bwerk\s+(?:ik|zelf)\b", False),
     (r"\bwerkzaam\b", False),
     (r"\bin\s+dienst\s+(?:van|bij)\b", False),
-    (
-        r"\b(?:medewerker|medewerkster|werknemer|werkneemster|personeelslid|collega)\s+"
-        r"(?:van|bij|op|aan)\b",
-        False,
-    ),
+    (r"\b(?:medewerker|medewerkster|werknemer|werkneemster|personeelslid)\b", False),
+    (r"\bcollega\s+(?:van|bij|op|aan)\b", False),
     (r"\bik\s+geef\s+(?:\S+\s+){0,2}?(?:op|aan|bij)\b", True),
     (r"\b(?:i\s+)?(?:work|working|teach|teaching)\s+(?:at|for)\b", False),
 )
