@@ -47,12 +47,16 @@ def main() -> None:
         load_seconds = time.perf_counter() - started
         summary = scanner.scan_file(source, output)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"machine      {platform.machine()}, {platform.python_implementation()} "
-          f"{platform.python_version()}, smrisk {smrisk.__version__}")
+    print(
+        f"machine      {platform.machine()}, {platform.python_implementation()} "
+        f"{platform.python_version()}, smrisk {smrisk.__version__}"
+    )
     print(f"posts        {summary.rows:,} ({summary.errors} errors)")
     print(f"load         {load_seconds:.2f} s")
-    print(f"scan         {summary.seconds:.2f} s = {summary.rows / summary.seconds:,.0f} posts/s "
-          "(read, parse, checks, write; one process)")
+    print(
+        f"scan         {summary.seconds:.2f} s = {summary.rows / summary.seconds:,.0f} posts/s "
+        "(read, parse, checks, write; one process)"
+    )
     print(f"peak memory  {peak_mb:,.0f} MB (max RSS)")
 
 

@@ -15,7 +15,7 @@ LINDENHOUT = EXAMPLES / "protocol-lindenhout.toml"
 def test_default_is_amstelveen_college():
     config = load_config()
     assert config.school.name == "Amstelveen College"
-    assert config.checks == ("staff_rules",)
+    assert config.checks == ("personal_data", "staff_rules")
     assert config.label_risk["threat"] == RiskLevel.critical
 
 
@@ -40,7 +40,7 @@ def test_checks_can_be_disabled_by_name(tmp_path, staff_csv):
     path = tmp_path / "p.toml"
     path.write_text('[checks]\ndisabled = ["staff_rules"]\n')
     scanner = smrisk.load(config=path, staff=staff_csv)
-    assert scanner.checks.names == ()
+    assert scanner.checks.names == ("personal_data",)
     assert scanner.assess("Chaos op het AC", author="@mariekedv").labels == []
 
 

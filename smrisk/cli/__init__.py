@@ -8,6 +8,7 @@ import typer
 
 from .. import __version__
 from .check import check
+from .evaluate_pii import evaluate_pii
 from .info import info
 from .scan import scan
 
@@ -21,6 +22,7 @@ app = typer.Typer(
 app.command()(scan)
 app.command()(check)
 app.command()(info)
+app.command("evaluate-pii")(evaluate_pii)
 
 
 def _version(value: bool) -> None:

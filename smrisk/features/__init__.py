@@ -89,4 +89,4 @@ def build_checks(context: CheckContext, names: Sequence[str] | None = None) -> C
 
 def _import_builtin_checks() -> None:
     # Importing the modules registers their checks.
-    from . import staff_rules  # noqa: F401
+    from . import personal_data, staff_rules  # noqa: F401

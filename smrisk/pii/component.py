@@ -1,0 +1,53 @@
+"""The spaCy component that collects personal data: pattern recognizers plus NER person names.
+
+Added after ``ner`` in the personal-data pipeline; its result is ``doc._.personal_data``, a
+list of :class:`~smrisk.pii.recognizers.PiiMatch` with exact character offsets.
+
+    nlp = spacy.load("models/nl_smrisk_pii")
+    doc = nlp("bel sophie de graaf op 06-12345678")
+    [(m.label, doc.text[m.start:m.end]) for m in doc._.personal_data]
+    # [('PERSON', 'sophie de graaf'), ('PHONE', '06-12345678')]
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .recognizers import PiiMatch, build_recognizers, resolve_overlaps
+
+#: Score given to a person name found by the NER model (it has no calibrated confidence).
+NER_SCORE = 0.85
+
+Doc.set_extension("personal_data", default=None, force=True)
+
+
+class PersonalDataComponent:
+    """Runs the pattern recognizers on the text and adds the NER's PERSON entities."""
+
+    def __init__(self, name: str, min_score: float, use_ner: bool) -> None:
+        self.name = name
+        self.min_score = min_score
+        self.use_ner = use_ner
+        self.recognizers = build_recognizers()
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        matches = [m for r in self.recognizers for m in r.analyze(text) if m.score >= self.min_score]
+        if self.use_ner:
+            matches += [
+                PiiMatch(ent.start_char, ent.end_char, "PERSON", NER_SCORE, "ner", "ner")
+                for ent in doc.ents
+                if ent.label_ == "PERSON"
+            ]
+        doc._.personal_data = resolve_overlaps(matches)
+        return doc
+
+
+@Language.factory(
+    "smrisk_personal_data",
+    default_config={"min_score": 0.5, "use_ner": True},
+)
+def make_personal_data(nlp: Language, name: str, min_score: float, use_ner: bool) -> PersonalDataComponent:
+    """Factory registered with spaCy, so a saved pipeline can rebuild the component."""
+    return PersonalDataComponent(name, min_score, use_ner)
