@@ -11,6 +11,7 @@ import logging
 from .config import ProtocolConfig, load_config
 from .findings import Assessment, Finding, Post, RiskLevel
 from .io import open_posts
+from .redact import Redactor, redact
 from .roster import StaffRoster, read_roster
 from .scanner import Scanner, ScanSummary, load
 
@@ -21,6 +22,7 @@ __all__ = [
     "Finding",
     "Post",
     "ProtocolConfig",
+    "Redactor",
     "RiskLevel",
     "ScanSummary",
     "Scanner",
@@ -30,6 +32,7 @@ __all__ = [
     "load_config",
     "open_posts",
     "read_roster",
+    "redact",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

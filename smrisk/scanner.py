@@ -21,6 +21,7 @@ from .features import CheckContext, CheckGroup, build_checks
 from .findings import Assessment, Post, RiskLevel, labels_of
 from .io import AssessmentWriter, ColumnMap, find_columns, open_posts, post_from_record
 from .nlp import build_nlp
+from .redact import Redactor
 from .risk import recommended_action, risk_level
 from .roster import StaffRoster, read_roster
 
@@ -92,6 +93,10 @@ class Scanner:
         post = Post(id=id, text=text, author=author, author_name=author_name, platform=platform)
         return next(self.assess_posts([post]))
 
+    def redact(self, text: str, redactor: Redactor | None = None) -> str:
+        """``text`` with the personal data this scanner finds replaced (default: placeholders)."""
+        return (redactor or Redactor()).text(text, self.assess(text).findings)
+
     # --- many posts --------------------------------------------------------------------------
 
     def assess_posts(self, posts: Iterable[Post], batch_size: int = BATCH_SIZE) -> Iterator[Assessment]:
@@ -158,13 +163,19 @@ class Scanner:
         output: str | Path | None = None,
         columns: dict[str, str] | None = None,
         on_progress: Callable[[int], None] | None = None,
+        redactor: Redactor | None = None,
+        redacted_only: bool = False,
     ) -> ScanSummary:
-        """Assess every row of an export and write the results to ``output`` (if given)."""
+        """Assess every row of an export and write the results to ``output`` (if given).
+
+        With a ``redactor``, tabular outputs carry redacted text and author; with
+        ``redacted_only`` too, the output holds just the redacted posts (`smrisk redact`).
+        """
         source = open_posts(input, columns)
         logger.info("scanning %s (%s, text column %r)", source.path, source.kind, source.column_map.text)
         summary = ScanSummary(input=str(input), output=str(output) if output else None)
         started = time.perf_counter()
-        writer = AssessmentWriter(output) if output else None
+        writer = AssessmentWriter(output, redactor, redacted_only) if output else None
         with writer or contextlib.nullcontext():
             for assessment in self.assess_posts(source):
                 summary.add(assessment)

@@ -10,6 +10,7 @@ from .. import __version__
 from .check import check
 from .evaluate_pii import evaluate_pii
 from .info import info
+from .redact import redact
 from .scan import scan
 
 app = typer.Typer(
@@ -23,6 +24,7 @@ app.command()(scan)
 app.command()(check)
 app.command()(info)
 app.command("evaluate-pii")(evaluate_pii)
+app.command()(redact)
 
 
 def _version(value: bool) -> None:

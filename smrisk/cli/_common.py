@@ -15,6 +15,7 @@ from rich.console import Console
 
 from ..errors import SmriskError
 from ..findings import RiskLevel
+from ..redact import Redactor
 
 console = Console()
 err_console = Console(stderr=True)
@@ -88,3 +89,22 @@ def user_errors(command: F) -> F:
 
 def is_terminal() -> bool:
     return sys.stderr.isatty()
+
+
+class RedactMode(StrEnum):
+    placeholder = "placeholder"
+    hash = "hash"
+
+
+KEY_ENV = "SMRISK_REDACT_KEY"
+
+
+def make_redactor(mode: RedactMode) -> Redactor:
+    """A redactor; hash mode takes its secret key from $SMRISK_REDACT_KEY (never an argument,
+    which would end up in shell history)."""
+    if mode == RedactMode.hash:
+        key = os.environ.get(KEY_ENV)
+        if not key:
+            raise SmriskError(f"--redact-mode hash needs a secret key in ${KEY_ENV}")
+        return Redactor("hash", key.encode("utf-8"))
+    return Redactor()

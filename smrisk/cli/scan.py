@@ -16,10 +16,12 @@ from ._common import (
     FailOnOption,
     Lang,
     LangOption,
+    RedactMode,
     StaffOption,
     console,
     err_console,
     is_terminal,
+    make_redactor,
     user_errors,
 )
 
@@ -51,6 +53,17 @@ def scan(
     date_column: ColumnOption = None,
     url_column: ColumnOption = None,
     platform_column: ColumnOption = None,
+    redact: Annotated[
+        bool,
+        typer.Option(
+            "--redact",
+            help="Tabular outputs without personal data: text and author "
+            "redacted, URL left out (JSONL never holds text).",
+        ),
+    ] = False,
+    redact_mode: Annotated[
+        RedactMode, typer.Option("--redact-mode", help="With --redact: placeholder or hash.")
+    ] = RedactMode.placeholder,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary table.")] = False,
 ) -> None:
     """Scan an export of posts and write one result per post, in input order.
@@ -75,6 +88,7 @@ def scan(
         summary = scanner.scan_file(
             input,
             output,
+            redactor=make_redactor(redact_mode) if redact else None,
             columns={k: v for k, v in columns.items() if v},
             on_progress=(lambda rows: progress.update(task, completed=rows)) if progress else None,
         )

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..errors import Errors, InputError
 from ..findings import Assessment
+from ..redact import Redactor
 
 WRITER_SUFFIXES = {
     ".jsonl": "jsonl",
@@ -40,13 +41,23 @@ TABLE_COLUMNS = (
     "url",
     "text",
 )
+#: Columns written by `smrisk redact` (in every format, JSONL included).
+REDACTED_COLUMNS = ("id", "status", "error", "author", "date", "platform", "text")
 _PARQUET_BATCH = 5_000
 
 
-def table_row(assessment: Assessment) -> dict[str, Any]:
-    """One assessment as a flat row for spreadsheets: lists joined, findings as JSON."""
+def table_row(assessment: Assessment, redactor: Redactor | None = None) -> dict[str, Any]:
+    """One assessment as a flat row for spreadsheets: lists joined, findings as JSON.
+
+    With a redactor, the text and the author carry no personal data and the URL (which
+    names the account) is left out.
+    """
     record = assessment.to_record()
     post = assessment.post
+    text, author, url = post.text, post.author, post.url
+    if redactor is not None:
+        text = redactor.text(text, assessment.findings) if text is not None else None
+        author, url = redactor.author(author), None
     return {
         "id": record["id"],
         "status": record["status"],
@@ -57,11 +68,11 @@ def table_row(assessment: Assessment) -> dict[str, Any]:
         "action": assessment.action,
         "explanations": " | ".join(f["explanation"] for f in record["findings"]),
         "findings": json.dumps(record["findings"], ensure_ascii=False),
-        "author": post.author,
+        "author": author,
         "date": post.date,
         "platform": post.platform,
-        "url": post.url,
-        "text": post.text,
+        "url": url,
+        "text": text,
     }
 
 
@@ -72,8 +83,14 @@ class AssessmentWriter:
     without an error.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(
+        self, path: str | Path, redactor: Redactor | None = None, redacted_only: bool = False
+    ) -> None:
+        if redacted_only and redactor is None:
+            raise ValueError("redacted_only needs a redactor")
         self.path = Path(path)
+        self.redactor = redactor
+        self.columns = REDACTED_COLUMNS if redacted_only else TABLE_COLUMNS
         self.kind = WRITER_SUFFIXES.get(self.path.suffix.lower())
         if self.kind is None:
             raise InputError(Errors.E010.format(path=self.path, suffix=self.path.suffix))
@@ -101,15 +118,19 @@ class AssessmentWriter:
     def write(self, assessment: Assessment) -> None:
         """Append one assessment."""
         self.count += 1
-        if self.kind == "jsonl":
+        if self.kind == "jsonl" and self.columns is TABLE_COLUMNS:
             self._handle.write(json.dumps(assessment.to_record(), ensure_ascii=False) + "\n")
+            return
+        full = table_row(assessment, self.redactor)
+        row = {column: full[column] for column in self.columns}
+        if self.kind == "jsonl":
+            self._handle.write(json.dumps(row, ensure_ascii=False) + "\n")
         elif self.kind == "csv":
-            self._sink.writerow(table_row(assessment))
+            self._sink.writerow(row)
         elif self.kind == "xlsx":
-            row = table_row(assessment)
-            self._sink.append([_xlsx_safe(row[column]) for column in TABLE_COLUMNS])
+            self._sink.append([_xlsx_safe(row[column]) for column in self.columns])
         else:
-            self._buffer.append(table_row(assessment))
+            self._buffer.append(row)
             if len(self._buffer) >= _PARQUET_BATCH:
                 self._flush_parquet()
 
@@ -118,20 +139,20 @@ class AssessmentWriter:
             encoding = "utf-8-sig" if self.kind == "csv" else "utf-8"  # BOM: Excel reads UTF-8
             self._handle = self.tmp_path.open("w", encoding=encoding, newline="")
             if self.kind == "csv":
-                self._sink = csv.DictWriter(self._handle, fieldnames=TABLE_COLUMNS)
+                self._sink = csv.DictWriter(self._handle, fieldnames=self.columns)
                 self._sink.writeheader()
         elif self.kind == "xlsx":
             import openpyxl
 
             self._handle = openpyxl.Workbook(write_only=True)
             self._sink = self._handle.create_sheet("smrisk")
-            self._sink.append(list(TABLE_COLUMNS))
+            self._sink.append(list(self.columns))
 
     def _flush_parquet(self) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        schema = pa.schema([(column, pa.string()) for column in TABLE_COLUMNS])
+        schema = pa.schema([(column, pa.string()) for column in self.columns])
         if self._sink is None:
             self._sink = pq.ParquetWriter(self.tmp_path, schema)
         table = pa.Table.from_pylist(self._buffer, schema=schema)
