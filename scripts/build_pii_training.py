@@ -42,12 +42,20 @@ def main() -> None:
 
     nlp = spacy.blank("nl", config={"nlp": {"tokenizer": {"@tokenizers": "smrisk.social_tokenizer.v1"}}})
     args.out.mkdir(parents=True, exist_ok=True)
+    stats = []
     for name, examples in (("train", train), ("dev", dev)):
         docs = list(to_docs(examples, nlp))
         DocBin(docs=docs, store_user_data=False).to_disk(args.out / f"{name}.spacy")
         sources = Counter(ex.source.split("+")[0].split(":")[0] for ex in examples)
         persons = sum(len(doc.ents) for doc in docs)
-        print(f"{name}: {len(docs)} docs, {persons} PERSON spans, by source {dict(sources)}")
+        stats.append(f"- {name}: {len(docs)} docs, {persons} PERSON spans, by source {dict(sources)}")
+        print(stats[-1])
+    (args.out / "stats.txt").write_text(
+        "Training set as built by scripts/build_pii_training.py (after augmentation):\n\n"
+        + "\n".join(stats)
+        + "\n",
+        encoding="utf-8",
+    )
 
 
 if __name__ == "__main__":

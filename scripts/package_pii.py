@@ -35,6 +35,7 @@ def package(trained: Path, out: Path) -> str:
     card = (out / "MODEL_CARD.md").read_text(encoding="utf-8") if (out / "MODEL_CARD.md").exists() else None
     if out.exists():
         shutil.rmtree(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
     if card is not None:
         (out / "MODEL_CARD.md").write_text(card, encoding="utf-8")

@@ -183,7 +183,7 @@ def from_europeana(path: Path, max_tokens: int = 50) -> Iterator[NerExample]:
             elif not (tag.startswith("I-") and kind == "PER") and start is not None:
                 persons.append((start, last_end))
                 start = None
-            last_end = len(text)
+            last_end = len(text) - (len(word) - len(word.rstrip(".,;:!?)\"'")))  # glued punctuation
         if start is not None:
             persons.append((start, last_end))
         return NerExample(text, tuple(persons), source="europeana")
