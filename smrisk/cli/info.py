@@ -8,7 +8,9 @@ import typer
 
 from .. import __version__
 from ..config import load_config
+from ..errors import ModelError
 from ..features import available_checks
+from ..models import models_dir, verify_model
 from ..roster import read_roster
 from ._common import ConfigOption, StaffOption, user_errors
 
@@ -36,6 +38,16 @@ def info(staff: StaffOption = None, config: ConfigOption = None) -> None:
         roster = read_roster(staff)
         officials = sum(member.is_official for member in roster.members)
         lines["staff roster"] = f"{staff}: {len(roster) - officials} staff, {officials} official"
-    lines["models"] = "none: this version runs the rule checks only"
+    folder = models_dir()
+    found = sorted(p.parent for p in folder.glob("*/SHA256SUMS")) if folder.is_dir() else []
+    lines["models"] = f"{folder} ({len(found)} found)"
+    for model in found:
+        try:
+            verified = verify_model(model)
+            state = f"{verified.size_bytes / 1e6:.1f} MB, SHA256SUMS {verified.manifest_sha256[:16]}…, verified"
+        except ModelError as exc:
+            state = f"NOT USABLE: {exc}"
+        card = model / "MODEL_CARD.md"
+        lines[f"  {model.name}"] = state + (f"; card {card}" if card.is_file() else "; no model card")
     for key, value in lines.items():
         typer.echo(f"{key + ':':<31}{value}")

@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .names import _names, is_first_name, is_surname
 from .recognizers import PiiMatch, build_recognizers, resolve_overlaps
 
 #: Score given to a person name found by the NER model (it has no calibrated confidence).
@@ -38,10 +39,17 @@ class PersonalDataComponent:
             matches += [
                 PiiMatch(ent.start_char, ent.end_char, "PERSON", NER_SCORE, "ner", "ner")
                 for ent in doc.ents
-                if ent.label_ == "PERSON"
+                if ent.label_ == "PERSON" and _plausible_name(ent.text)
             ]
         doc._.personal_data = resolve_overlaps(matches)
         return doc
+
+
+def _plausible_name(text: str) -> bool:
+    """A single lowercase word is only a name when the name lists know it ("pagina" is not)."""
+    if " " in text or not text.islower():
+        return True
+    return is_first_name(text) or is_surname(text)
 
 
 @Language.factory(
@@ -51,3 +59,37 @@ class PersonalDataComponent:
 def make_personal_data(nlp: Language, name: str, min_score: float, use_ner: bool) -> PersonalDataComponent:
     """Factory registered with spaCy, so a saved pipeline can rebuild the component."""
     return PersonalDataComponent(name, min_score, use_ner)
+
+
+class NameFeatures:
+    """Marks each token's class in the packaged name lists, as a feature for the NER.
+
+    The pipeline has no tagger, so the class goes into ``token.tag_`` ("VOORNAAM",
+    "ACHTERNAAM", "NAAM", "PLAATS" or "-"), which the NER's embedding reads (attr TAG).
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        firsts, lasts, places = _names("first_names"), _names("surnames"), _names("places")
+        for token in doc:
+            lower = token.lower_
+            first, last = lower in firsts, lower in lasts
+            if first and last:
+                token.tag_ = "NAAM"
+            elif first:
+                token.tag_ = "VOORNAAM"
+            elif last:
+                token.tag_ = "ACHTERNAAM"
+            elif lower in places:
+                token.tag_ = "PLAATS"
+            else:
+                token.tag_ = "-"
+        return doc
+
+
+@Language.factory("smrisk_name_features")
+def make_name_features(nlp: Language, name: str) -> NameFeatures:
+    """Factory registered with spaCy, so a saved pipeline can rebuild the component."""
+    return NameFeatures(name)

@@ -158,14 +158,14 @@ def _word_regex(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 class EmailRecognizer(PatternRecognizer):
-    requires = r"@"
     label = "EMAIL"
+    requires = r"@"
     patterns = (Pattern("email", r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,24}(?![\w-])", 0.95),)
 
 
 class PhoneRecognizer(PatternRecognizer):
-    requires = r"\d"
     label = "PHONE"
+    requires = r"\d"
     patterns = (
         Pattern(
             "international", r"(?<![\w+])(?:\+|00)\d{2}[\s-]?(?:\(0\)[\s-]?)?\d(?:[\s-]?\d){7,9}(?!\d)", 0.4
@@ -198,8 +198,8 @@ class PhoneRecognizer(PatternRecognizer):
 
 
 class BsnRecognizer(PatternRecognizer):
-    requires = r"\d"
     label = "BSN"
+    requires = r"\d"
     patterns = (
         Pattern("nine_digits", r"(?<![\d.,-])\d{9}(?![\d.,]?\d)", 0.6),
         Pattern(
@@ -228,8 +228,8 @@ class BsnRecognizer(PatternRecognizer):
 
 
 class IbanRecognizer(PatternRecognizer):
-    requires = r"\d"
     label = "IBAN"
+    requires = r"\d"
     patterns = (
         Pattern("iban", r"(?<![\w])[a-z]{2}\d{2}(?:[ ]?[a-z0-9]{4}){3,7}(?:[ ]?[a-z0-9]{1,3})?(?![\w])", 0.3),
     )
@@ -241,8 +241,8 @@ class IbanRecognizer(PatternRecognizer):
 
 
 class HandleRecognizer(PatternRecognizer):
-    requires = r"@"
     label = "HANDLE"
+    requires = r"@"
     patterns = (Pattern("handle", r"(?<![\w@./])@[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?(?![\w@])", 0.85),)
 
 
@@ -258,8 +258,8 @@ _NOT_PROFILES = re.compile(
 
 
 class ProfileUrlRecognizer(PatternRecognizer):
-    requires = r"\."
     label = "PROFILE_URL"
+    requires = r"\."
     patterns = (
         Pattern(
             "profile_url",
@@ -274,8 +274,8 @@ class ProfileUrlRecognizer(PatternRecognizer):
 
 
 class PostcodeRecognizer(PatternRecognizer):
-    requires = r"\d"
     label = "POSTCODE"
+    requires = r"\d"
     patterns = (
         Pattern("upper", r"(?<![\w-])[1-9]\d{3}[ ]?(?!SA|SD|SS)[A-Z]{2}(?![\w])", 0.75, 0),
         Pattern("lower_glued", r"(?<![\w-])[1-9]\d{3}(?!sa|sd|ss)[a-z]{2}(?![\w])", 0.6, 0),
@@ -389,8 +389,8 @@ class AddressRecognizer(PatternRecognizer):
 
 
 class LicensePlateRecognizer(PatternRecognizer):
-    requires = r"\d"
     label = "LICENSE_PLATE"
+    requires = r"\d"
     patterns = (
         Pattern("dashed", r"(?<![\w-])[a-z0-9]{1,3}-[a-z0-9]{2,3}-[a-z0-9]{1,3}(?![\w-])", 0.85),
         Pattern("undashed", r"(?<![\w-])(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z0-9]{6}(?![\w-])", 0.3),
@@ -426,8 +426,8 @@ _MONTHS = (
 
 
 class DateOfBirthRecognizer(PatternRecognizer):
-    requires = r"\d"
     label = "DATE_OF_BIRTH"
+    requires = r"\d"
     patterns = (
         Pattern("numeric", r"(?<![\w/.-])\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}(?![\w/-])", 0.85),
         Pattern("iso", r"(?<![\w/.-])(?:19|20)\d{2}-\d{2}-\d{2}(?![\w/-])", 0.85),
@@ -467,8 +467,8 @@ class DateOfBirthRecognizer(PatternRecognizer):
 
 
 class StudentIdRecognizer(PatternRecognizer):
-    requires = r"\d"
     label = "STUDENT_ID"
+    requires = r"\d"
     patterns = (Pattern("number", r"(?<![\w.-])\d{4,8}(?![\w.-]?\d)", 0.9),)
     context = (
         "leerlingnummers?",

@@ -221,20 +221,37 @@ def _case_like(name: str, model: str) -> str:
     return " ".join(w if w in PARTICLES else w[:1].upper() + w[1:] for w in name.split())
 
 
-def swap_names(example: NerExample, rng: random.Random) -> NerExample:
-    """The example with every PERSON span replaced by a random name of the same shape."""
+_ONSETS = ("b", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z", "br", "dr",
+           "gr", "kr", "st", "tr", "sch", "ch", "sh", "kh", "zh", "y", "")
+_VOWELS = ("a", "e", "i", "o", "u", "aa", "ee", "oo", "ie", "ou", "ei", "ai", "ia", "y")
+_CODAS = ("", "", "n", "r", "s", "l", "k", "m", "t", "v", "ch", "ski", "ić", "ov", "ez", "ini", "sen", "man")
+
+
+def invented_name(rng: random.Random) -> str:
+    """A pronounceable name that is in no list ("Dravinez"), so the model learns context too."""
+    syllables = [rng.choice(_ONSETS) + rng.choice(_VOWELS) for _ in range(rng.randint(1, 3))]
+    return ("".join(syllables) + rng.choice(_CODAS)).capitalize()
+
+
+def swap_names(example: NerExample, rng: random.Random, invented: float = 0.35) -> NerExample:
+    """The example with every PERSON span replaced by a random name of the same shape, from
+    the name lists or (with probability ``invented``) made up."""
     if not example.persons or example.missing:
         return example
     firsts = sorted(_names("first_names"))
     lasts = sorted(_names("surnames"))
+
+    def pick(names: list[str]) -> str:
+        return invented_name(rng) if rng.random() < invented else rng.choice(names)
+
     text, persons, cursor = "", [], 0
     for start, end in sorted(example.persons):
         original = example.text[start:end]
         words = original.split()
         if len(words) == 1:
-            new = rng.choice(firsts if rng.random() < 0.6 else lasts)
+            new = pick(firsts if rng.random() < 0.6 else lasts)
         else:
-            new = f"{rng.choice(firsts)} {rng.choice(lasts)}"
+            new = f"{pick(firsts)} {pick(lasts)}"
         new = _case_like(new, original)
         text += example.text[cursor:start]
         persons.append((len(text), len(text) + len(new)))

@@ -68,5 +68,6 @@ def test_info_and_version(staff_csv):
     assert result.exit_code == 0
     assert "Amstelveen College" in result.output and "staff_rules" in result.output
     assert "8 staff, 2 official" in result.output
+    assert "nl_smrisk_pii" in result.output and "verified" in result.output
     version = runner.invoke(app, ["--version"])
     assert version.output.strip() == f"smrisk {smrisk.__version__}"
