@@ -44,7 +44,9 @@ def info(staff: StaffOption = None, config: ConfigOption = None) -> None:
     for model in found:
         try:
             verified = verify_model(model)
-            state = f"{verified.size_bytes / 1e6:.1f} MB, SHA256SUMS {verified.manifest_sha256[:16]}…, verified"
+            state = (
+                f"{verified.size_bytes / 1e6:.1f} MB, SHA256SUMS {verified.manifest_sha256[:16]}…, verified"
+            )
         except ModelError as exc:
             state = f"NOT USABLE: {exc}"
         card = model / "MODEL_CARD.md"

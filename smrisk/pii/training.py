@@ -221,8 +221,38 @@ def _case_like(name: str, model: str) -> str:
     return " ".join(w if w in PARTICLES else w[:1].upper() + w[1:] for w in name.split())
 
 
-_ONSETS = ("b", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z", "br", "dr",
-           "gr", "kr", "st", "tr", "sch", "ch", "sh", "kh", "zh", "y", "")
+_ONSETS = (
+    "b",
+    "d",
+    "f",
+    "g",
+    "h",
+    "j",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "t",
+    "v",
+    "w",
+    "z",
+    "br",
+    "dr",
+    "gr",
+    "kr",
+    "st",
+    "tr",
+    "sch",
+    "ch",
+    "sh",
+    "kh",
+    "zh",
+    "y",
+    "",
+)
 _VOWELS = ("a", "e", "i", "o", "u", "aa", "ee", "oo", "ie", "ou", "ei", "ai", "ia", "y")
 _CODAS = ("", "", "n", "r", "s", "l", "k", "m", "t", "v", "ch", "ski", "ić", "ov", "ez", "ini", "sen", "man")
 
