@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .articles import Article, load_articles
 from .config import LANGUAGES, ProtocolConfig, load_config
 from .features import CheckContext, CheckGroup, build_checks
-from .findings import Assessment, Post, RiskLevel, labels_of
+from .findings import Assessment, Finding, Post, RiskLevel, labels_of
 from .io import AssessmentWriter, ColumnMap, find_columns, open_posts, post_from_record
 from .nlp import build_nlp
 from .redact import Redactor
@@ -28,7 +28,6 @@ from .roster import StaffRoster, read_roster
 if TYPE_CHECKING:
     import pandas as pd
     from spacy.language import Language
-    from spacy.tokens import Doc
 
 logger = logging.getLogger(__name__)
 
@@ -112,13 +111,14 @@ class Scanner:
 
     def _assess_batch(self, posts: list[Post]) -> Iterator[Assessment]:
         problems = [self._problem(post) for post in posts]
-        scorable = [post.text for post, problem in zip(posts, problems, strict=True) if not problem]
-        docs = iter(self.nlp.pipe(scorable))
+        ok_posts = [post for post, problem in zip(posts, problems, strict=True) if not problem]
+        docs = list(self.nlp.pipe(post.text for post in ok_posts))
+        findings = iter(self.checks.run_batch(docs, ok_posts))
         for post, problem in zip(posts, problems, strict=True):
             if problem:
                 yield Assessment(post=post, status="error", error=problem, risk=None)
             else:
-                yield self._assess_doc(next(docs), post)
+                yield self._assessment(post, tuple(next(findings)))
 
     def _problem(self, post: Post) -> str | None:
         if post.problem:
@@ -134,8 +134,7 @@ class Scanner:
             )
         return None
 
-    def _assess_doc(self, doc: Doc, post: Post) -> Assessment:
-        findings = tuple(self.checks.run(doc, post))
+    def _assessment(self, post: Post, findings: tuple[Finding, ...]) -> Assessment:
         level = risk_level(findings, self.config)
         articles = tuple(dict.fromkeys(code for f in findings for code in f.articles))
         action = recommended_action(level, labels_of(findings), self.config, self.lang)

@@ -16,6 +16,7 @@ def test_default_is_amstelveen_college():
     config = load_config()
     assert config.school.name == "Amstelveen College"
     assert config.checks == ("personal_data", "staff_rules")
+    assert "harm" in smrisk.features.available_checks()
     assert config.label_risk["threat"] == RiskLevel.critical
 
 
@@ -32,7 +33,7 @@ def test_a_school_adapts_without_code(tmp_path):
     about_lindenhout = scanner.assess("Wat een drukte op het Lindenhout vandaag", author="@elsp")
     about_amstelveen = scanner.assess("Wat een drukte op het Amstelveen College", author="@elsp")
     assert "employee_disclosure_missing" in about_lindenhout.labels
-    assert about_amstelveen.labels == []
+    assert not {"employee_disclosure_missing", "personal_disclaimer_missing"} & set(about_amstelveen.labels)
     assert "Lindenhout Lyceum" in scanner.articles["B2"].text
 
 

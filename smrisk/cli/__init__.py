@@ -8,10 +8,12 @@ import typer
 
 from .. import __version__
 from .check import check
+from .evaluate import evaluate
 from .evaluate_pii import evaluate_pii
 from .info import info
 from .redact import redact
 from .scan import scan
+from .train import train
 
 app = typer.Typer(
     name="smrisk",
@@ -25,6 +27,8 @@ app.command()(check)
 app.command()(info)
 app.command("evaluate-pii")(evaluate_pii)
 app.command()(redact)
+app.command()(train)
+app.command()(evaluate)
 
 
 def _version(value: bool) -> None:

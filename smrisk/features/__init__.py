@@ -69,12 +69,24 @@ class CheckGroup:
 
     def run(self, doc: Doc, post: Post, disabled: Iterable[str] = ()) -> list[Finding]:
         """All findings of the enabled checks for one post."""
+        return self.run_batch([doc], [post], disabled)[0]
+
+    def run_batch(
+        self, docs: list[Doc], posts: list[Post], disabled: Iterable[str] = ()
+    ) -> list[list[Finding]]:
+        """Findings per post for a batch; checks with a ``run_batch`` method score it at once."""
         skip = set(disabled)
-        findings: list[Finding] = []
+        results: list[list[Finding]] = [[] for _ in docs]
         for check in self.checks:
-            if check.name not in skip:
-                findings.extend(check(doc, post))
-        return findings
+            if check.name in skip:
+                continue
+            batch = getattr(check, "run_batch", None)
+            per_post = (
+                batch(docs, posts) if batch else [check(d, p) for d, p in zip(docs, posts, strict=True)]
+            )
+            for findings, found in zip(results, per_post, strict=True):
+                findings.extend(found)
+        return results
 
 
 def build_checks(context: CheckContext, names: Sequence[str] | None = None) -> CheckGroup:
@@ -89,4 +101,4 @@ def build_checks(context: CheckContext, names: Sequence[str] | None = None) -> C
 
 def _import_builtin_checks() -> None:
     # Importing the modules registers their checks.
-    from . import personal_data, staff_rules  # noqa: F401
+    from . import harm, personal_data, staff_rules  # noqa: F401

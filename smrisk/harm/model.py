@@ -28,6 +28,14 @@ from sklearn.utils.validation import check_is_fitted
 from .corpus import HARM_LABELS
 from .normalize import normalize
 
+#: Words too common to explain anything ("je" or "de" pushes a score but tells a reviewer nothing).
+FUNCTION_WORDS = frozenset(
+    "ik je jij u hij zij ze we wij jullie hun hem haar mij me mijn jouw zijn het de een en of maar "
+    "die dat dit deze is was ben bent zijn wordt werd na in op aan te van voor met bij naar om uit "
+    "als dan ook nog wel niet geen er hier daar zo al wat wie waar hoe nu dus toch even gewoon "
+    "heeft hebben had zit zitten gaat ga gaan kan kun moet wil zal zou".split()
+)
+
 
 @cache
 def vulgar_terms() -> frozenset[str]:
@@ -154,13 +162,28 @@ class HarmClassifier(ClassifierMixin, BaseEstimator):
         return self
 
     def explain(self, text: str, label: str, top: int = 4) -> list[str]:
-        """The words whose removal lowers the ``label`` probability most: why it fired."""
+        """The words and word pairs that pushed the ``label`` score up most (as the model read
+        them: normalised), from the linear weights of the word features."""
+        check_is_fitted(self, "pipeline_")
         j = self.labels.index(label)
-        words = text.split()
-        if not words:
-            return []
-        variants = [text] + [" ".join(words[:i] + words[i + 1 :]) for i in range(len(words))]
-        proba = self.predict_proba(variants)[:, j]
-        drops = proba[0] - proba[1:]
-        order = np.argsort(-drops)
-        return [words[i] for i in order[:top] if drops[i] > 0.02]
+        words = self.pipeline_.named_steps["features"].transformer_list[0][1]
+        row = words.transform([normalize(text)])
+        weights = self._word_weights()[j]
+        contributions = [(row[0, k] * weights[k], k) for k in row.indices]
+        names = words.get_feature_names_out()
+        ranked = sorted((c for c in contributions if c[0] > 0), reverse=True)
+        terms = [str(names[k]) for _, k in ranked]
+        return [t for t in terms if not set(t.split()) <= FUNCTION_WORDS][:top]
+
+    def _word_weights(self) -> np.ndarray:
+        """Labels x word-features weights: each label's calibrated models' coefficients, averaged."""
+        if getattr(self, "word_weights_", None) is None:
+            words = self.pipeline_.named_steps["features"].transformer_list[0][1]
+            n = len(words.vocabulary_)
+            rows = []
+            for estimator in self.pipeline_.named_steps["classifier"].estimators_:
+                inner = getattr(estimator, "calibrated_classifiers_", None)
+                models = [c.estimator for c in inner] if inner else [estimator]
+                rows.append(np.mean([m.coef_[0, :n] for m in models], axis=0))
+            self.word_weights_ = np.vstack(rows)
+        return self.word_weights_

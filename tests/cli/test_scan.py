@@ -90,7 +90,9 @@ def test_bad_input(tmp_path, scanner, case):
 def test_fail_on_exits_3_when_a_post_reaches_the_level(tmp_path, example_csv, staff_csv):
     out = tmp_path / "r.jsonl"
     assert scan(example_csv, "-o", out, "--staff", staff_csv, "--fail-on", "medium").exit_code == 3
-    assert scan(example_csv, "-o", out, "--staff", staff_csv, "--fail-on", "critical").exit_code == 0
+    calm = tmp_path / "calm.csv"
+    calm.write_text("id,text\n1,Gezellig schoolfeest gisteren!\n2,De toetsweek begint maandag.\n")
+    assert scan(calm, "-o", out, "--fail-on", "low").exit_code == 0
     assert scan(example_csv, "-o", out, "--fail-on", "purple").exit_code == 2
 
 

@@ -1,0 +1,76 @@
+"""Harm (protocol A7): bullying, threats, defamation, insults, stalking, hacking and
+radicalisation, from the trained classifier in ``models/smrisk_harm``.
+
+Scored a batch at a time (``run_batch``): vectorising posts together is far faster.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Doc
+
+from ..findings import Finding, Post
+from ..harm.train import DEFAULT_NAME, load
+from ..models import models_dir
+from . import CheckContext, register_check
+
+logger = logging.getLogger(__name__)
+
+_EXPLAIN = {
+    "nl": {"why": "woorden die de doorslag gaven", "score": "kans"},
+    "en": {"why": "words that decided it", "score": "probability"},
+}
+
+
+@register_check("harm")
+class Harm:
+    """One whole-post finding per harm label whose probability reaches its threshold (A7)."""
+
+    name = "harm"
+
+    def __init__(self, context: CheckContext) -> None:
+        folder = models_dir() / DEFAULT_NAME
+        self.model = load(folder) if folder.is_dir() else None
+        if self.model is None:
+            logger.warning("no harm model at %s: the harm check finds nothing", folder)
+        self.labels = self.model.labels if self.model else ()
+        self.lang = context.lang
+
+    def __call__(self, doc: Doc, post: Post) -> list[Finding]:
+        return self.run_batch([doc], [post])[0]
+
+    def run_batch(self, docs: list[Doc], posts: list[Post]) -> list[list[Finding]]:
+        if self.model is None or not docs:
+            return [[] for _ in docs]
+        texts = [doc.text for doc in docs]
+        proba = self.model.predict_proba(texts)
+        fired = proba >= self.model.thresholds_
+        words = _EXPLAIN[self.lang]
+        results = []
+        for i, text in enumerate(texts):
+            findings = []
+            private = [text[m.start : m.end] for m in docs[i]._.personal_data or []]
+            for j in fired[i].nonzero()[0]:
+                label = self.labels[j]
+                # The explanation never repeats personal data (a name, a handle, a number).
+                reasons = [
+                    w
+                    for w in self.model.explain(text, label)
+                    if not any(part in p for part in w.split() for p in private)
+                    and not any(c.isdigit() or c == "@" for c in w)
+                ]
+                because = f"; {words['why']}: " + ", ".join(f"'{w}'" for w in reasons) if reasons else ""
+                findings.append(
+                    Finding(
+                        "harm",
+                        label,
+                        None,
+                        None,
+                        float(proba[i, j]),
+                        ("A7",),
+                        f"{label} ({words['score']} {proba[i, j]:.2f}){because}.",
+                    )
+                )
+            results.append(findings)
+        return results
