@@ -44,8 +44,8 @@ class Harm:
         if self.model is None or not docs:
             return [[] for _ in docs]
         texts = [doc.text for doc in docs]
-        proba = self.model.predict_proba(texts)
-        fired = proba >= self.model.thresholds_
+        proba, gate = self.model.scores(texts)
+        fired = self.model.decide(proba, gate).astype(bool)
         words = _EXPLAIN[self.lang]
         results = []
         for i, text in enumerate(texts):

@@ -103,20 +103,33 @@ def build_pipeline(C: float = 4.0, char_max_features: int = 150_000, calibrate: 
     return Pipeline([("features", features), ("classifier", OneVsRestClassifier(classifier))])
 
 
+def build_gate(C: float = 10.0) -> CalibratedClassifierCV:
+    """The "harmful at all" classifier, read on the same features as the label classifiers."""
+    base = LogisticRegression(C=C, class_weight="balanced", max_iter=3000, solver="liblinear")
+    return CalibratedClassifierCV(base, method="sigmoid", cv=3)
+
+
 class HarmClassifier(ClassifierMixin, BaseEstimator):
-    """Multi-label harm classifier over ``labels`` with per-label decision thresholds."""
+    """Multi-label harm classifier over ``labels`` with per-label decision thresholds.
+
+    A label fires when its probability reaches its threshold and, with ``gate``, the post's
+    probability of being harmful at all reaches ``gate_threshold_``: a second opinion,
+    trained on every labelled post at once, that keeps idioms and reports from firing.
+    """
 
     def __init__(
         self,
         labels: tuple[str, ...] = HARM_LABELS,
-        C: float = 4.0,
+        C: float = 10.0,
         char_max_features: int = 150_000,
         calibrate: bool = True,
+        gate: bool = True,
     ) -> None:
         self.labels = labels
         self.C = C
         self.char_max_features = char_max_features
         self.calibrate = calibrate
+        self.gate = gate
 
     def fit(self, texts: Sequence[str], y: np.ndarray) -> HarmClassifier:
         y = np.asarray(y)
@@ -124,41 +137,66 @@ class HarmClassifier(ClassifierMixin, BaseEstimator):
             raise ValueError(f"y must be {len(texts)} x {len(self.labels)}, got {y.shape}")
         self.pipeline_ = build_pipeline(self.C, self.char_max_features, self.calibrate)
         self.pipeline_.fit([normalize(t) for t in texts], y)
+        self.gate_ = None
+        if self.gate:
+            features = self.pipeline_.named_steps["features"].transform([normalize(t) for t in texts])
+            self.gate_ = build_gate(self.C).fit(features, (y.sum(axis=1) > 0).astype(int))
         self.thresholds_ = np.full(len(self.labels), 0.5)
+        self.gate_threshold_ = 0.0
         return self
+
+    def scores(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Posts x labels probabilities, and per post the probability of any harm (1 without gate)."""
+        check_is_fitted(self, "pipeline_")
+        features = self.pipeline_.named_steps["features"].transform([normalize(t) for t in texts])
+        proba = self.pipeline_.named_steps["classifier"].predict_proba(features)
+        gate = self.gate_.predict_proba(features)[:, 1] if self.gate_ is not None else np.ones(len(texts))
+        return proba, gate
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Posts x labels probabilities."""
-        check_is_fitted(self, "pipeline_")
-        return self.pipeline_.predict_proba([normalize(t) for t in texts])
+        return self.scores(texts)[0]
 
     def predict(self, texts: Sequence[str]) -> np.ndarray:
-        """Posts x labels 0/1, each label at its own threshold."""
-        return (self.predict_proba(texts) >= self.thresholds_).astype(np.int8)
+        """Posts x labels 0/1: each label at its own threshold, where the gate lets it."""
+        return self.decide(*self.scores(texts))
+
+    def decide(self, proba: np.ndarray, gate: np.ndarray) -> np.ndarray:
+        """The 0/1 decisions for scores from :meth:`scores`."""
+        return ((proba >= self.thresholds_) & (gate >= self.gate_threshold_)[:, None]).astype(np.int8)
 
     def tune_thresholds(
-        self, texts: Sequence[str], y: np.ndarray, min_recall: dict[str, float] | None = None
+        self,
+        texts: Sequence[str],
+        y: np.ndarray,
+        min_recall: dict[str, float] | None = None,
+        max_false_alarm: float = 0.05,
     ) -> HarmClassifier:
-        """Per label, the threshold with the best F1 on (dev) data; where ``min_recall`` names a
-        label, the best F1 among thresholds that keep at least that recall."""
-        check_is_fitted(self, "pipeline_")
-        proba = self.predict_proba(texts)
+        """Tune on (dev) data: for each gate threshold, per label the threshold with the best F1
+        (where ``min_recall`` names a label, among thresholds keeping that recall); keep the
+        gate threshold with the best mean F1, less a penalty where more than
+        ``max_false_alarm`` of the acceptable posts would get a label."""
+        proba, gate = self.scores(texts)
         y = np.asarray(y)
-        min_recall = min_recall or {}
-        thresholds = []
-        for j, label in enumerate(self.labels):
-            best, best_f1 = 0.5, -1.0
-            for threshold in np.arange(0.05, 0.96, 0.01):
-                predicted = proba[:, j] >= threshold
-                tp = int((predicted & (y[:, j] == 1)).sum())
-                fp = int((predicted & (y[:, j] == 0)).sum())
-                fn = int((~predicted & (y[:, j] == 1)).sum())
-                recall = tp / (tp + fn) if tp + fn else 0.0
-                f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-                if recall >= min_recall.get(label, 0.0) and f1 > best_f1:
-                    best, best_f1 = float(threshold), f1
-            thresholds.append(best)
-        self.thresholds_ = np.array(thresholds)
+        best: tuple[float, float, np.ndarray] | None = None
+        for gate_threshold in np.arange(0.0, 0.61, 0.05) if self.gate_ is not None else [0.0]:
+            gated = proba * (gate >= gate_threshold)[:, None]
+            tuned = [
+                _best_threshold(gated[:, j], y[:, j], (min_recall or {}).get(label, 0.0))
+                for j, label in enumerate(self.labels)
+            ]
+            if any(t is None for t in tuned):
+                continue  # a required recall cannot be kept behind this gate
+            thresholds = np.array([t for t, _ in tuned])
+            acceptable = y.sum(axis=1) == 0
+            fired = (gated[acceptable] >= thresholds).any(axis=1)
+            false_alarms = float(fired.mean()) if acceptable.any() else 0.0
+            objective = float(np.mean([f1 for _, f1 in tuned])) - 2 * max(0.0, false_alarms - max_false_alarm)
+            if best is None or objective > best[0]:
+                best = (objective, float(gate_threshold), thresholds)
+        if best is None:
+            raise ValueError("no thresholds keep the required recall on these data")
+        _, self.gate_threshold_, self.thresholds_ = best
         return self
 
     def explain(self, text: str, label: str, top: int = 4) -> list[str]:
@@ -187,3 +225,18 @@ class HarmClassifier(ClassifierMixin, BaseEstimator):
                 rows.append(np.mean([m.coef_[0, :n] for m in models], axis=0))
             self.word_weights_ = np.vstack(rows)
         return self.word_weights_
+
+
+def _best_threshold(proba: np.ndarray, truth: np.ndarray, min_recall: float) -> tuple[float, float] | None:
+    """(threshold, F1) with the best F1 among those keeping ``min_recall``; None if none does."""
+    best: tuple[float, float] | None = None
+    positives = int((truth == 1).sum())
+    for threshold in np.arange(0.05, 0.96, 0.01):
+        predicted = proba >= threshold
+        tp = int((predicted & (truth == 1)).sum())
+        fp = int((predicted & (truth == 0)).sum())
+        recall = tp / positives if positives else 0.0
+        f1 = 2 * tp / (tp + fp + positives) if tp else 0.0
+        if recall >= min_recall and (best is None or f1 > best[1]):
+            best = (float(threshold), f1)
+    return best

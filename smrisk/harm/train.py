@@ -87,7 +87,9 @@ def _card(
         "A scikit-learn pipeline (`smrisk.harm.model.build_pipeline`): normalised text (lowercase, "
         "accents, leetspeak, elongations, spaced letters), word 1-2-grams and character 2-5-grams "
         "(TF-IDF), lexicon counts; one logistic regression per label with sigmoid-calibrated "
-        f"probabilities (C={model.C}); per-label thresholds tuned on the dev set ({thresholds}). "
+        f"probabilities (C={model.C}); a gate (one more calibrated logistic regression on the same "
+        f"features: is the post harmful at all?) at {model.gate_threshold_:.2f}; per-label thresholds "
+        f"tuned on the dev set ({thresholds}). "
         "Stalking, hacking and radicalisation are trained like the others (the corpus carries "
         "them with 100-300 examples each).",
         "",
