@@ -19,13 +19,13 @@ import numpy as np
 from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
 from sklearn.calibration import CalibratedClassifierCV
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.utils.validation import check_is_fitted
 
 from .corpus import HARM_LABELS
+from .fast_tfidf import FastTfidfVectorizer
 from .normalize import normalize
 
 #: Words too common to explain anything ("je" or "de" pushes a score but tells a reviewer nothing).
@@ -74,12 +74,12 @@ def build_pipeline(C: float = 4.0, char_max_features: int = 150_000, calibrate: 
     """Normalised text -> word and character n-grams + lexicon counts -> one linear
     classifier per label, with calibrated (sigmoid) probabilities."""
     base = LogisticRegression(C=C, class_weight="balanced", max_iter=3000, solver="liblinear")
-    classifier = CalibratedClassifierCV(base, method="sigmoid", cv=3) if calibrate else base
+    classifier = CalibratedClassifierCV(base, method="sigmoid", cv=3, ensemble=False) if calibrate else base
     features = FeatureUnion(
         [
             (
                 "words",
-                TfidfVectorizer(
+                FastTfidfVectorizer(
                     analyzer="word",
                     ngram_range=(1, 2),
                     min_df=2,
@@ -89,9 +89,9 @@ def build_pipeline(C: float = 4.0, char_max_features: int = 150_000, calibrate: 
             ),
             (
                 "chars",
-                TfidfVectorizer(
+                FastTfidfVectorizer(
                     analyzer="char_wb",
-                    ngram_range=(2, 5),
+                    ngram_range=(3, 5),
                     min_df=2,
                     sublinear_tf=True,
                     max_features=char_max_features,
@@ -106,7 +106,7 @@ def build_pipeline(C: float = 4.0, char_max_features: int = 150_000, calibrate: 
 def build_gate(C: float = 10.0) -> CalibratedClassifierCV:
     """The "harmful at all" classifier, read on the same features as the label classifiers."""
     base = LogisticRegression(C=C, class_weight="balanced", max_iter=3000, solver="liblinear")
-    return CalibratedClassifierCV(base, method="sigmoid", cv=3)
+    return CalibratedClassifierCV(base, method="sigmoid", cv=3, ensemble=False)
 
 
 class HarmClassifier(ClassifierMixin, BaseEstimator):

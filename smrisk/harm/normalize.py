@@ -19,6 +19,7 @@ _HANDLE = re.compile(r"(?<![\w@])@\w[\w.]*")
 # Leet characters inside a word ("k4nker", "st33k", "h0er"), not "3b" or "4havo".
 _LEET_RUN = re.compile(r"(?<=[a-z])[0-9@$€!]+(?=[a-z])")
 _REPEATS = re.compile(r"(.)\1{2,}")
+_COMBINING = re.compile(r"[\u0300-\u036f]")  # accents after NFKD decomposition
 _SPACED = re.compile(r"\b(?:\w ){3,}\w\b")  # "k a n k e r"
 
 
@@ -26,8 +27,9 @@ def normalize(text: str) -> str:
     """The form the classifier reads (see module docstring)."""
     text = _URL.sub(" url ", text)
     text = _HANDLE.sub(" @user ", text)
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower()
+    if not text.isascii():
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     text = _LEET_RUN.sub(lambda m: m.group(0).translate(_LEET), text)
     text = _SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
     return _REPEATS.sub(r"\1\1", text)

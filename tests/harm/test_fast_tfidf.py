@@ -1,0 +1,39 @@
+"""The fast TF-IDF transform gives scikit-learn's matrices exactly."""
+
+import pytest
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from smrisk.harm.corpus import read_corpus
+from smrisk.harm.fast_tfidf import FastTfidfVectorizer
+from smrisk.harm.normalize import normalize
+
+from ..conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def texts():
+    posts = read_corpus([ROOT / "data" / "harm" / "dev.jsonl"])
+    return [normalize(p.text) for p in posts]
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"analyzer": "char_wb", "ngram_range": (3, 5), "min_df": 2, "sublinear_tf": True},
+        {"analyzer": "char_wb", "ngram_range": (1, 6), "sublinear_tf": True, "max_features": 5000},
+        {
+            "analyzer": "word",
+            "ngram_range": (1, 2),
+            "min_df": 2,
+            "sublinear_tf": True,
+            "token_pattern": r"(?u)\b\w+\b|[^\w\s]",
+        },
+        {"analyzer": "char", "ngram_range": (2, 3)},  # not a fast setting: falls back
+    ],
+)
+def test_same_matrix_as_scikit_learn(texts, settings):
+    train, test = texts[:600], texts[600:] + ["", "a", "een heel kort"]
+    expected = TfidfVectorizer(**settings).fit(train).transform(test)
+    got = FastTfidfVectorizer(**settings).fit(train).transform(test)
+    assert got.shape == expected.shape
+    assert abs(got - expected).max() < 1e-12
