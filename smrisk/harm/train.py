@@ -8,12 +8,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import joblib
+import numpy as np
 import sklearn
 
 from ..errors import ModelError
 from ..models import verify_model, write_manifest
 from .corpus import label_matrix, read_corpus
-from .evaluate import HarmReport, evaluate
+from .evaluate import VARIANTS, HarmReport, evaluate, spelling_variant
 from .model import HarmClassifier
 
 MODEL_FILE = "model.joblib"
@@ -27,6 +28,7 @@ def train(
     test_path: Path | None = None,
     C: float = 10.0,
     min_threat_recall: float = 0.93,
+    augment: bool = True,
 ) -> tuple[HarmClassifier, HarmReport, HarmReport | None]:
     """Fit on ``train_paths``, tune thresholds on ``dev_path``, save to ``output`` with a card.
 
@@ -35,7 +37,12 @@ def train(
     train_posts = read_corpus(train_paths)
     dev_posts = read_corpus([dev_path])
     started = time.perf_counter()
-    model = HarmClassifier(C=C).fit([p.text for p in train_posts], label_matrix(train_posts))
+    texts, y = [p.text for p in train_posts], label_matrix(train_posts)
+    groups = list(range(len(texts)))
+    if augment:
+        texts, y = with_spelling_variants(texts, y)
+        groups += groups
+    model = HarmClassifier(C=C).fit(texts, y, groups=groups)
     model.tune_thresholds(
         [p.text for p in dev_posts], label_matrix(dev_posts), min_recall={"threat": min_threat_recall}
     )
@@ -49,6 +56,14 @@ def train(
     )
     save(model, output, card)
     return model, dev_report, test_report
+
+
+def with_spelling_variants(texts: list[str], y: np.ndarray) -> tuple[list[str], np.ndarray]:
+    """The posts plus one spelling-variant copy of each (kinds in turn: leet, missing and extra
+    spaces, swapped letters, elongations), so the classifier sees how people misspell."""
+    kinds = list(VARIANTS)
+    variants = [spelling_variant(text, kinds[i % len(kinds)], seed=1) for i, text in enumerate(texts)]
+    return texts + variants, np.vstack([y, y])
 
 
 def throughput(model: HarmClassifier, texts: Sequence[str], copies: int = 10) -> float:
@@ -104,7 +119,9 @@ def _card(
         f"probabilities (C={model.C}); a gate (one more calibrated logistic regression on the same "
         f"features: is the post harmful at all?) at {model.gate_threshold_:.2f}; per-label thresholds "
         f"tuned on the dev set ({thresholds}). "
-        "Stalking, hacking and radicalisation are trained like the others (the corpus carries "
+        "Training sees every post twice: as written and as one spelling variant (leet, missing or "
+        "extra spaces, swapped letters, elongations, in turn); a post and its variant stay in the "
+        "same calibration fold. Stalking, hacking and radicalisation are trained like the others (the corpus carries "
         "them with 100-300 examples each).",
         "",
         f"- Versions: scikit-learn {sklearn.__version__}, Python {platform.python_version()}.",
