@@ -121,8 +121,8 @@ def _card(
         f"tuned on the dev set ({thresholds}). "
         "Training sees every post twice: as written and as one spelling variant (leet, missing or "
         "extra spaces, swapped letters, elongations, in turn); a post and its variant stay in the "
-        "same calibration fold. Stalking, hacking and radicalisation are trained like the others (the corpus carries "
-        "them with 100-300 examples each).",
+        "same calibration fold. Stalking, hacking and radicalisation are trained like the others "
+        "(the corpus carries them with 100-300 examples each).",
         "",
         f"- Versions: scikit-learn {sklearn.__version__}, Python {platform.python_version()}.",
         "- **SHA-256 of `SHA256SUMS`: `{manifest_sha}`**; loading checks every file first "
