@@ -1,6 +1,5 @@
 """notebooks/retrain.ipynb runs top to bottom on a small sample (so it cannot rot)."""
 
-
 import nbformat
 from nbclient import NotebookClient
 
