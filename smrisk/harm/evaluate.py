@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..metrics import Counts
 from .corpus import HARM_LABELS, MAIN_LABELS, HarmPost, label_matrix
 
 _LEET = {"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"}
@@ -52,31 +53,11 @@ def spelling_variant(text: str, kind: str, seed: int = 0) -> str:
 
 
 @dataclass
-class LabelScore:
-    tp: int
-    fp: int
-    fn: int
-    tn: int
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        return 2 * self.tp / (2 * self.tp + self.fp + self.fn) if self.tp else 0.0
-
-
-@dataclass
 class HarmReport:
     """What `smrisk evaluate` prints."""
 
     posts: int
-    labels: dict[str, LabelScore]
+    labels: dict[str, Counts]
     false_alarm_rate: float  # acceptable posts (no label) on which any label fired
     acceptable: int
     robustness: dict[str, float] = field(default_factory=dict)  # variant -> macro-F1 (main labels)
@@ -104,13 +85,11 @@ class HarmReport:
         return out
 
 
-def score(
-    y_true: np.ndarray, y_pred: np.ndarray, labels: Sequence[str] = HARM_LABELS
-) -> dict[str, LabelScore]:
+def score(y_true: np.ndarray, y_pred: np.ndarray, labels: Sequence[str] = HARM_LABELS) -> dict[str, Counts]:
     result = {}
     for j, label in enumerate(labels):
         t, p = y_true[:, j] == 1, y_pred[:, j] == 1
-        result[label] = LabelScore(
+        result[label] = Counts(
             int((t & p).sum()), int((~t & p).sum()), int((t & ~p).sum()), int((~t & ~p).sum())
         )
     return result

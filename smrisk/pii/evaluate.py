@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from ..metrics import Counts
 from .corpus import GoldPost, Span
 from .labels import PII_LABELS
 
@@ -19,34 +20,14 @@ MODES = ("exact", "overlap", "found")
 
 
 @dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass
 class PiiReport:
     """Scores by mode ("exact", "overlap", "found") and label ("ALL" for micro-averages)."""
 
     posts: int = 0
-    scores: dict[str, dict[str, Score]] = field(default_factory=lambda: {mode: {} for mode in MODES})
+    scores: dict[str, dict[str, Counts]] = field(default_factory=lambda: {mode: {} for mode in MODES})
 
-    def score(self, mode: str, label: str = "ALL") -> Score:
-        return self.scores[mode].setdefault(label, Score())
+    def score(self, mode: str, label: str = "ALL") -> Counts:
+        return self.scores[mode].setdefault(label, Counts())
 
     def table(self) -> list[dict[str, object]]:
         """Rows for printing: label, gold count, then P/R/F1 for each mode."""
