@@ -46,7 +46,7 @@ def vulgar_terms() -> frozenset[str]:
 
 
 class LexiconFeatures(TransformerMixin, BaseEstimator):
-    """Counts per post: vulgar words, second-person words, and threat-like verbs of harm."""
+    """Per post: the share of vulgar words, the share of second-person words, and the length."""
 
     SECOND_PERSON = frozenset("je jij jou jouw jullie u ge gij zij hij ze hem haar".split())
 
