@@ -138,8 +138,8 @@ def _card(
         "## Command",
         "",
         "```sh",
-        "smrisk train data/harm/train-a.jsonl data/harm/train-b.jsonl data/harm/train-c.jsonl \\",
-        "    --dev data/harm/dev.jsonl --test data/harm/test.jsonl --output models/smrisk_harm",
+        "smrisk train data/harm/train-*.jsonl --dev data/harm/dev.jsonl --test data/harm/test.jsonl \\",
+        "    --output models/smrisk_harm",
         "```",
         "",
         f"Training took {seconds:.0f} s. Scoring: {rate:,.0f} posts/s for the classifier alone "
