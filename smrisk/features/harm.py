@@ -11,7 +11,6 @@ import logging
 from spacy.tokens import Doc
 
 from ..findings import Finding, Post
-from ..harm.train import DEFAULT_NAME, load
 from ..models import models_dir
 from . import CheckContext, register_check
 
@@ -30,6 +29,10 @@ class Harm:
     name = "harm"
 
     def __init__(self, context: CheckContext) -> None:
+        # Imported here: scikit-learn takes a second to import, and scans without this
+        # check should not pay for it.
+        from ..harm.train import DEFAULT_NAME, load
+
         folder = models_dir() / DEFAULT_NAME
         self.model = load(folder) if folder.is_dir() else None
         if self.model is None:
