@@ -25,7 +25,7 @@ from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.utils.validation import check_is_fitted
 
-from .corpus import HARM_LABELS
+from .corpus import HARM_LABELS, MAIN_LABELS
 from .fast_tfidf import FastTfidfVectorizer
 from .normalize import normalize
 
@@ -179,11 +179,13 @@ class HarmClassifier(ClassifierMixin, BaseEstimator):
         y: np.ndarray,
         min_recall: dict[str, float] | None = None,
         max_false_alarm: float = 0.05,
+        min_f1: float = 0.80,
     ) -> HarmClassifier:
         """Tune on (dev) data: for each gate threshold, per label the threshold with the best F1
         (where ``min_recall`` names a label, among thresholds keeping that recall); keep the
-        gate threshold with the best mean F1, less a penalty where more than
-        ``max_false_alarm`` of the acceptable posts would get a label."""
+        gate threshold with the best mean F1, less penalties where more than
+        ``max_false_alarm`` of the acceptable posts would get a label and where a main label's
+        F1 falls under ``min_f1``."""
         proba, gate = self.scores(texts)
         y = np.asarray(y)
         best: tuple[float, float, np.ndarray] | None = None
@@ -199,7 +201,10 @@ class HarmClassifier(ClassifierMixin, BaseEstimator):
             acceptable = y.sum(axis=1) == 0
             fired = (gated[acceptable] >= thresholds).any(axis=1)
             false_alarms = float(fired.mean()) if acceptable.any() else 0.0
-            objective = float(np.mean([f1 for _, f1 in tuned])) - 2 * max(0.0, false_alarms - max_false_alarm)
+            f1s = [f1 for _, f1 in tuned]
+            main = [f1 for f1, label in zip(f1s, self.labels, strict=True) if label in MAIN_LABELS]
+            shortfall = sum(max(0.0, min_f1 - f1) for f1 in main)
+            objective = float(np.mean(f1s)) - 2 * max(0.0, false_alarms - max_false_alarm) - 2 * shortfall
             if best is None or objective > best[0]:
                 best = (objective, float(gate_threshold), thresholds)
         if best is None:
