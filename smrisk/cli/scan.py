@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Annotated
 
@@ -105,10 +106,10 @@ def scan(
         raise typer.Exit(3)
 
 
-def _progress() -> Progress:
+def _progress() -> Progress | contextlib.nullcontext[None]:
     """A progress display on a terminal; a do-nothing context elsewhere (cron, CI, pipes)."""
     if not is_terminal():
-        return _Silent()  # type: ignore[return-value]
+        return contextlib.nullcontext()
     return Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -118,14 +119,6 @@ def _progress() -> Progress:
         console=err_console,
         transient=True,
     )
-
-
-class _Silent:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
 
 
 def summary_table(summary: ScanSummary) -> Table:
