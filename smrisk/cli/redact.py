@@ -37,8 +37,11 @@ def redact(
     config: ConfigOption = None,
     text_column: Annotated[str | None, typer.Option(help="Column holding the text.")] = None,
 ) -> None:
-    """Write every post with its personal data replaced by placeholders (id, status, error,
-    author, date, platform, text); the author is redacted too and URLs are left out."""
+    """Write every post with its personal data replaced by placeholders.
+
+    Output columns: id, status, error, author, date, platform, text. The author is redacted
+    too and URLs (which name the account) are left out.
+    """
     redactor = make_redactor(mode)
     scanner = load(config=config, staff=staff)
     columns = {"text": text_column} if text_column else None
