@@ -67,10 +67,6 @@ class CheckGroup:
     def names(self) -> tuple[str, ...]:
         return tuple(check.name for check in self.checks)
 
-    def run(self, doc: Doc, post: Post, disabled: Iterable[str] = ()) -> list[Finding]:
-        """All findings of the enabled checks for one post."""
-        return self.run_batch([doc], [post], disabled)[0]
-
     def run_batch(
         self, docs: list[Doc], posts: list[Post], disabled: Iterable[str] = ()
     ) -> list[list[Finding]]:
