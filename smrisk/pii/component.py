@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .names import _names, is_first_name, is_surname
-from .recognizers import PiiMatch, build_recognizers, resolve_overlaps
+from .recognizers import PiiMatch, build_recognizers, find_matches, resolve_overlaps
 
 #: Score given to a person name found by the NER model (it has no calibrated confidence).
 NER_SCORE = 0.85
@@ -34,7 +34,7 @@ class PersonalDataComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        matches = [m for r in self.recognizers for m in r.analyze(text) if m.score >= self.min_score]
+        matches = find_matches(text, self.recognizers, self.min_score)
         if self.use_ner:
             matches += [
                 PiiMatch(ent.start_char, ent.end_char, "PERSON", NER_SCORE, "ner", "ner")

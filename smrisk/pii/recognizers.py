@@ -574,9 +574,16 @@ def resolve_overlaps(matches: Iterable[PiiMatch]) -> list[PiiMatch]:
     return sorted(kept, key=lambda m: m.start)
 
 
+def find_matches(
+    text: str, recognizers: Iterable[PatternRecognizer], min_score: float = 0.5
+) -> list[PiiMatch]:
+    """Every recognizer's matches in ``text`` scoring at least ``min_score``, overlaps kept."""
+    return [m for r in recognizers for m in r.analyze(text) if m.score >= min_score]
+
+
 def analyze(
     text: str, recognizers: list[PatternRecognizer] | None = None, min_score: float = 0.5
 ) -> list[PiiMatch]:
     """Pattern matches in ``text`` scoring at least ``min_score``, overlaps resolved."""
     recognizers = recognizers if recognizers is not None else build_recognizers()
-    return resolve_overlaps(m for r in recognizers for m in r.analyze(text) if m.score >= min_score)
+    return resolve_overlaps(find_matches(text, recognizers, min_score))
