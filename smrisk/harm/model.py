@@ -74,8 +74,6 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
 def build_pipeline(C: float = 4.0, char_max_features: int = 150_000, calibrate: bool = True) -> Pipeline:
     """Normalised text -> word and character n-grams + lexicon counts -> one linear
     classifier per label, with calibrated (sigmoid) probabilities."""
-    base = LogisticRegression(C=C, class_weight="balanced", max_iter=3000, solver="liblinear")
-    classifier = CalibratedClassifierCV(base, method="sigmoid", cv=3, ensemble=False) if calibrate else base
     features = FeatureUnion(
         [
             (
@@ -101,13 +99,19 @@ def build_pipeline(C: float = 4.0, char_max_features: int = 150_000, calibrate: 
             ("lexicon", LexiconFeatures()),
         ]
     )
-    return Pipeline([("features", features), ("classifier", OneVsRestClassifier(classifier))])
+    classifier = OneVsRestClassifier(_linear(C, calibrate))
+    return Pipeline([("features", features), ("classifier", classifier)])
 
 
 def build_gate(C: float = 10.0) -> CalibratedClassifierCV:
     """The "harmful at all" classifier, read on the same features as the label classifiers."""
+    return _linear(C, calibrate=True)
+
+
+def _linear(C: float, calibrate: bool) -> LogisticRegression | CalibratedClassifierCV:
+    """The one linear model both use: balanced logistic regression, sigmoid-calibrated."""
     base = LogisticRegression(C=C, class_weight="balanced", max_iter=3000, solver="liblinear")
-    return CalibratedClassifierCV(base, method="sigmoid", cv=3, ensemble=False)
+    return CalibratedClassifierCV(base, method="sigmoid", cv=3, ensemble=False) if calibrate else base
 
 
 class HarmClassifier(ClassifierMixin, BaseEstimator):
