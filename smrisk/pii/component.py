@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .names import _names, is_first_name, is_surname
+from .names import is_first_name, is_surname, name_list
 from .recognizers import PiiMatch, build_recognizers, find_matches, resolve_overlaps
 
 #: Score given to a person name found by the NER model (it has no calibrated confidence).
@@ -72,7 +72,7 @@ class NameFeatures:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        firsts, lasts, places = _names("first_names"), _names("surnames"), _names("places")
+        firsts, lasts, places = name_list("first_names"), name_list("surnames"), name_list("places")
         for token in doc:
             lower = token.lower_
             first, last = lower in firsts, lower in lasts

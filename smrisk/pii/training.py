@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .corpus import read_gold
-from .names import _names, is_place
+from .names import is_place, name_list
 
 LABEL = "PERSON"
 PARTICLES = {
@@ -105,7 +105,7 @@ def from_ud(paths: list[Path]) -> Iterator[NerExample]:
 
 def _starts_with_first_name(tokens: list[tuple[str, str, str]], i: int) -> bool:
     word = tokens[i][0]
-    return word[:1].isupper() and word.lower() in _names("first_names")
+    return word[:1].isupper() and word.lower() in name_list("first_names")
 
 
 def _read_conllu(path: Path) -> Iterator[tuple[str, list[tuple[str, str, str]], list[tuple[int, int]]]]:
@@ -268,8 +268,8 @@ def swap_names(example: NerExample, rng: random.Random, invented: float = 0.35) 
     the name lists or (with probability ``invented``) made up."""
     if not example.persons or example.missing:
         return example
-    firsts = sorted(_names("first_names"))
-    lasts = sorted(_names("surnames"))
+    firsts = sorted(name_list("first_names"))
+    lasts = sorted(name_list("surnames"))
 
     def pick(names: list[str]) -> str:
         return invented_name(rng) if rng.random() < invented else rng.choice(names)
