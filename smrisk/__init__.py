@@ -8,10 +8,12 @@ scanner.scan_file("export.csv", output="results.jsonl")
 
 import logging
 
+from .batch import BatchSummary, run_batch
 from .config import ProtocolConfig, load_config
 from .findings import Assessment, Finding, Post, RiskLevel
 from .io import open_posts
 from .redact import Redactor, redact
+from .report import ReportMeta, write_report
 from .roster import StaffRoster, read_roster
 from .scanner import Scanner, ScanSummary, load
 
@@ -19,10 +21,12 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Assessment",
+    "BatchSummary",
     "Finding",
     "Post",
     "ProtocolConfig",
     "Redactor",
+    "ReportMeta",
     "RiskLevel",
     "ScanSummary",
     "Scanner",
@@ -33,6 +37,8 @@ __all__ = [
     "open_posts",
     "read_roster",
     "redact",
+    "run_batch",
+    "write_report",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

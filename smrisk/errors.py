@@ -38,6 +38,17 @@ class Errors:
     E009 = "{path}: the workbook has no sheet with a text column; sheets: {sheets}"
     E010 = "{path}: cannot write {suffix!r} output; use .jsonl, .csv, .xlsx or .parquet"
     E011 = "{path}: cannot write output: {reason}"
+    E012 = "{path}: not a smrisk results file ({reason})"
+    E013 = "{path}: a .jsonl results file holds no post text; pass the scanned export with --input EXPORT"
+    E014 = "{path}: row {row}: {reason}"
+    E015 = "{results} does not match {export} at row {row}: {reason}; pass the export that was scanned"
+    E016 = "{path}: feedback file needs columns {needed}; found: {columns}"
+    E017 = (
+        "{path}: the checkpoint beside this output belongs to another job ({reason}); "
+        "run without --resume to start over"
+    )
+    E018 = "{path}: no input files with a supported suffix in this folder"
+    E019 = "{path}: batch writes .jsonl, .csv or .parquet (an .xlsx sheet holds at most 1,048,576 rows)"
 
     E101 = "{path}: invalid TOML: {reason}"
     E102 = "{path}: {key}: {reason}"

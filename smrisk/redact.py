@@ -13,7 +13,7 @@ import hashlib
 import hmac
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .findings import Finding
 from .pii.labels import PLACEHOLDERS
@@ -26,13 +26,18 @@ class Redactor:
     """Replaces spans by placeholders, or by placeholders with a keyed hash of the span."""
 
     mode: str = "placeholder"
-    key: bytes | None = None
+    key: bytes | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}, got {self.mode!r}")
         if self.mode == "hash" and not self.key:
             raise ValueError("hash mode needs a secret key (an unkeyed hash of a name is easily undone)")
+
+    def fingerprint(self) -> str:
+        """Identifies mode and key (a hash of the key, never the key) e.g. for a job checkpoint."""
+        key_hash = hashlib.sha256(b"smrisk-redactor:" + (self.key or b"")).hexdigest()[:16]
+        return f"{self.mode}:{key_hash}"
 
     def token(self, label: str, surface: str) -> str:
         placeholder = PLACEHOLDERS.get(label, "[PERSOONSGEGEVEN]")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .config import ProtocolConfig
-from .findings import Finding, RiskLevel
+from .findings import Assessment, Finding, Post, RiskLevel, labels_of
 
 
 def risk_level(findings: Sequence[Finding], config: ProtocolConfig) -> RiskLevel:
@@ -32,3 +32,17 @@ def recommended_action(
     label_actions = config.label_actions[lang]
     parts += [label_actions[label] for label in labels if label in label_actions]
     return " ".join(parts)
+
+
+def assess(
+    post: Post,
+    findings: tuple[Finding, ...],
+    config: ProtocolConfig,
+    lang: str = "nl",
+    level: RiskLevel | None = None,
+) -> Assessment:
+    """The verdict on a post from its findings: risk level (computed unless given), articles, action."""
+    level = risk_level(findings, config) if level is None else level
+    articles = tuple(dict.fromkeys(code for finding in findings for code in finding.articles))
+    action = recommended_action(level, labels_of(findings), config, lang)
+    return Assessment(post=post, findings=findings, risk=level, action=action, articles=articles)

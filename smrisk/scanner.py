@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING
 from .articles import Article, load_articles
 from .config import LANGUAGES, ProtocolConfig, load_config
 from .features import CheckContext, CheckGroup, build_checks
-from .findings import Assessment, Finding, Post, RiskLevel, labels_of
+from .findings import Assessment, Post, RiskLevel
 from .io import AssessmentWriter, ColumnMap, find_columns, open_posts, post_from_record
 from .nlp import build_nlp
 from .redact import Redactor
-from .risk import recommended_action, risk_level
+from .risk import assess
 from .roster import StaffRoster, read_roster
 
 if TYPE_CHECKING:
@@ -56,6 +56,14 @@ class ScanSummary:
         self.risk_counts[assessment.risk.name] += 1
         self.label_counts.update(assessment.labels)
         self.max_risk = max(self.max_risk, assessment.risk)
+
+    def merge(self, other: ScanSummary) -> None:
+        """Add the counts of another summary (of a chunk scored elsewhere)."""
+        self.rows += other.rows
+        self.errors += other.errors
+        self.risk_counts.update(other.risk_counts)
+        self.label_counts.update(other.label_counts)
+        self.max_risk = max(self.max_risk, other.max_risk)
 
 
 class Scanner:
@@ -112,13 +120,16 @@ class Scanner:
     def _assess_batch(self, posts: list[Post]) -> Iterator[Assessment]:
         problems = [self._problem(post) for post in posts]
         ok_posts = [post for post, problem in zip(posts, problems, strict=True) if not problem]
-        docs = list(self.nlp.pipe(post.text for post in ok_posts))
-        findings = iter(self.checks.run_batch(docs, ok_posts))
+        # Strings new to the vocab (handles, URLs, typos) are freed after the batch, so that
+        # memory stays flat over millions of posts; nothing keeps a Doc past this block.
+        with self.nlp.memory_zone():
+            docs = list(self.nlp.pipe(post.text for post in ok_posts))
+            findings = iter(self.checks.run_batch(docs, ok_posts))
         for post, problem in zip(posts, problems, strict=True):
             if problem:
                 yield Assessment(post=post, status="error", error=problem, risk=None)
             else:
-                yield self._assessment(post, tuple(next(findings)))
+                yield assess(post, tuple(next(findings)), self.config, self.lang)
 
     def _problem(self, post: Post) -> str | None:
         if post.problem:
@@ -133,12 +144,6 @@ class Scanner:
                 f"(limit {self.config.max_text_chars}, limits.max_text_chars in the config)"
             )
         return None
-
-    def _assessment(self, post: Post, findings: tuple[Finding, ...]) -> Assessment:
-        level = risk_level(findings, self.config)
-        articles = tuple(dict.fromkeys(code for f in findings for code in f.articles))
-        action = recommended_action(level, labels_of(findings), self.config, self.lang)
-        return Assessment(post=post, findings=findings, risk=level, action=action, articles=articles)
 
     # --- tables and files --------------------------------------------------------------------
 
@@ -164,11 +169,13 @@ class Scanner:
         on_progress: Callable[[int], None] | None = None,
         redactor: Redactor | None = None,
         redacted_only: bool = False,
+        on_assessment: Callable[[Assessment], None] | None = None,
     ) -> ScanSummary:
         """Assess every row of an export and write the results to ``output`` (if given).
 
         With a ``redactor``, tabular outputs carry redacted text and author; with
         ``redacted_only`` too, the output holds just the redacted posts (`smrisk redact`).
+        ``on_assessment`` sees every assessment as it is made (e.g. to build a report).
         """
         source = open_posts(input, columns)
         logger.info("scanning %s (%s, text column %r)", source.path, source.kind, source.column_map.text)
@@ -178,6 +185,8 @@ class Scanner:
         with writer or contextlib.nullcontext():
             for assessment in self.assess_posts(source):
                 summary.add(assessment)
+                if on_assessment:
+                    on_assessment(assessment)
                 if writer:
                     writer.write(assessment)
                 if on_progress and summary.rows % BATCH_SIZE == 0:

@@ -7,11 +7,13 @@ from typing import Annotated
 import typer
 
 from .. import __version__
+from .batch import batch
 from .check import check
 from .evaluate import evaluate
 from .evaluate_pii import evaluate_pii
 from .info import info
 from .redact import redact
+from .report import report
 from .scan import scan
 from .train import train
 
@@ -23,12 +25,14 @@ app = typer.Typer(
     add_completion=False,
 )
 app.command()(scan)
+app.command()(batch)
 app.command()(check)
 app.command()(info)
 app.command("evaluate-pii")(evaluate_pii)
 app.command()(redact)
 app.command()(train)
 app.command()(evaluate)
+app.command()(report)
 
 
 def _version(value: bool) -> None:

@@ -35,6 +35,16 @@ ConfigOption = Annotated[
     ),
 ]
 
+ColumnOption = Annotated[
+    str | None,
+    typer.Option(help="Column holding this field (found by name if not given).", rich_help_panel="Columns"),
+]
+
+
+def column_overrides(**columns: str | None) -> dict[str, str]:
+    """The --*-column options that were given, as the ``columns`` mapping of the readers."""
+    return {name: column for name, column in columns.items() if column}
+
 
 class Lang(StrEnum):
     nl = "nl"

@@ -11,25 +11,23 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from ..findings import RiskLevel
+from ..report import ReportBuilder, save_report, scan_meta
 from ..scanner import ScanSummary, load
 from ._common import (
+    ColumnOption,
     ConfigOption,
     FailOnOption,
     Lang,
     LangOption,
     RedactMode,
     StaffOption,
+    column_overrides,
     console,
     err_console,
     is_terminal,
     make_redactor,
     user_errors,
 )
-
-ColumnOption = Annotated[
-    str | None,
-    typer.Option(help="Column holding this field (found by name if not given).", rich_help_panel="Columns"),
-]
 
 
 @user_errors
@@ -65,6 +63,14 @@ def scan(
     redact_mode: Annotated[
         RedactMode, typer.Option("--redact-mode", help="With --redact: placeholder or hash.")
     ] = RedactMode.placeholder,
+    report: Annotated[
+        Path | None,
+        typer.Option(
+            "--report",
+            help="Also write the triage report (one HTML file; with --redact without personal data).",
+            dir_okay=False,
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary table.")] = False,
 ) -> None:
     """Scan an export of posts and write one result per post, in input order.
@@ -75,27 +81,36 @@ def scan(
     """
     threshold = fail_on.level if fail_on else None
     scanner = load(config=config, staff=staff, lang=lang.value)
-    columns = {
-        "text": text_column,
-        "author": author_column,
-        "author_name": author_name_column,
-        "id": id_column,
-        "date": date_column,
-        "url": url_column,
-        "platform": platform_column,
-    }
+    columns = column_overrides(
+        text=text_column,
+        author=author_column,
+        author_name=author_name_column,
+        id=id_column,
+        date=date_column,
+        url=url_column,
+        platform=platform_column,
+    )
+    redactor = make_redactor(redact_mode) if redact else None
+    builder = ReportBuilder(scan_meta(scanner, input), lang.value, redactor) if report else None
     with _progress() as progress:
         task = progress.add_task("scanning", total=None) if progress else None
         summary = scanner.scan_file(
             input,
             output,
-            redactor=make_redactor(redact_mode) if redact else None,
-            columns={k: v for k, v in columns.items() if v},
+            redactor=redactor,
+            columns=columns,
             on_progress=(lambda rows: progress.update(task, completed=rows)) if progress else None,
+            on_assessment=builder.add if builder else None,
         )
+    if builder and report:
+        save_report(builder.data(), report)
     if not quiet:
         console.print(summary_table(summary))
         console.print(summary_line(summary), markup=False, highlight=False, soft_wrap=True)
+        if builder:
+            console.print(
+                f"report: {len(builder.posts)} flagged posts -> {report}", markup=False, soft_wrap=True
+            )
         if output is None:
             console.print("No --output given: results were not written.", style="yellow")
     if threshold is not None and summary.max_risk >= threshold:

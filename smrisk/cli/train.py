@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ..harm.feedback import read_feedback
 from ..harm.train import DEFAULT_NAME
 from ..harm.train import train as train_model
 from ..models import models_dir
@@ -22,11 +23,23 @@ def train(
         Path | None, typer.Option(help="Held-out JSONL, only evaluated for the model card.")
     ] = None,
     c: Annotated[float, typer.Option("--C", help="Inverse regularisation strength.")] = 10.0,
+    feedback: Annotated[
+        list[Path] | None,
+        typer.Option(help="Reviewer feedback CSV exported from the triage report (repeatable)."),
+    ] = None,
 ) -> None:
-    """Train the harm classifier, tune its thresholds on DEV and save it with a model card."""
+    """Train the harm classifier, tune its thresholds on DEV and save it with a model card.
+
+    With --feedback, reviewed harm findings join the training data: a confirmed finding
+    labels its post, a rejected one makes the post a negative for that label.
+    """
     output = output or models_dir() / DEFAULT_NAME
+    reviewed = read_feedback(feedback) if feedback else None
+    if reviewed:
+        for line in reviewed.lines():
+            console.print(f"feedback: {line}", markup=False, highlight=False)
     with console.status("training"):
-        _, dev_report, test_report = train_model(data, dev, output, test_path=test, C=c)
+        _, dev_report, test_report = train_model(data, dev, output, test_path=test, C=c, feedback=reviewed)
     console.print(f"saved to {output}", markup=False)
     console.print("dev:", markup=False)
     for line in dev_report.lines():

@@ -50,30 +50,29 @@ class Harm:
         proba, gate = self.model.scores(texts)
         fired = self.model.decide(proba, gate).astype(bool)
         words = _EXPLAIN[self.lang]
-        results = []
-        for i, text in enumerate(texts):
-            findings = []
-            private = [text[m.start : m.end] for m in docs[i]._.personal_data or []]
-            for j in fired[i].nonzero()[0]:
-                label = self.labels[j]
-                # The explanation never repeats personal data (a name, a handle, a number).
-                reasons = [
-                    w
-                    for w in self.model.explain(text, label)
-                    if not any(part in p for part in w.split() for p in private)
-                    and not any(c.isdigit() or c == "@" for c in w)
-                ]
-                because = f"; {words['why']}: " + ", ".join(f"'{w}'" for w in reasons) if reasons else ""
-                findings.append(
-                    Finding(
-                        "harm",
-                        label,
-                        None,
-                        None,
-                        float(proba[i, j]),
-                        ("A7",),
-                        f"{label} ({words['score']} {proba[i, j]:.2f}){because}.",
-                    )
+        hits = [(i, self.labels[j]) for i, j in zip(*fired.nonzero(), strict=True)]
+        explanations = self.model.explain_many([(texts[i], label) for i, label in hits])
+        results: list[list[Finding]] = [[] for _ in texts]
+        for (i, label), explanation in zip(hits, explanations, strict=True):
+            j = self.labels.index(label)
+            private = [texts[i][m.start : m.end] for m in docs[i]._.personal_data or []]
+            # The explanation never repeats personal data (a name, a handle, a number).
+            reasons = [
+                w
+                for w in explanation
+                if not any(part in p for part in w.split() for p in private)
+                and not any(c.isdigit() or c == "@" for c in w)
+            ]
+            because = f"; {words['why']}: " + ", ".join(f"'{w}'" for w in reasons) if reasons else ""
+            results[i].append(
+                Finding(
+                    "harm",
+                    label,
+                    None,
+                    None,
+                    float(proba[i, j]),
+                    ("A7",),
+                    f"{label} ({words['score']} {proba[i, j]:.2f}){because}.",
                 )
-            results.append(findings)
+            )
         return results

@@ -219,16 +219,34 @@ class HarmClassifier(ClassifierMixin, BaseEstimator):
     def explain(self, text: str, label: str, top: int = 4) -> list[str]:
         """The words and word pairs that pushed the ``label`` score up most (as the model read
         them: normalised), from the linear weights of the word features."""
+        return self.explain_many([(text, label)], top)[0]
+
+    def explain_many(self, cases: Sequence[tuple[str, str]], top: int = 4) -> list[list[str]]:
+        """:meth:`explain` for many (text, label) pairs, vectorised at once."""
         check_is_fitted(self, "pipeline_")
-        j = self.labels.index(label)
+        if not cases:
+            return []
         words = self.pipeline_.named_steps["features"].transformer_list[0][1]
-        row = words.transform([normalize(text)])
-        weights = self._word_weights()[j]
-        contributions = [(row[0, k] * weights[k], k) for k in row.indices]
-        names = words.get_feature_names_out()
-        ranked = sorted((c for c in contributions if c[0] > 0), reverse=True)
-        terms = [str(names[k]) for _, k in ranked]
-        return [t for t in terms if not set(t.split()) <= FUNCTION_WORDS][:top]
+        rows = words.transform([normalize(text) for text, _ in cases]).tocsr()
+        weights, names = self._word_weights(), self._word_names()
+        explanations = []
+        for i, (_, label) in enumerate(cases):
+            j = self.labels.index(label)
+            span = slice(rows.indptr[i], rows.indptr[i + 1])
+            contributions = [
+                (value * weights[j, k], k) for value, k in zip(rows.data[span], rows.indices[span], strict=True)
+            ]
+            ranked = sorted((c for c in contributions if c[0] > 0), reverse=True)
+            terms = [names[k] for _, k in ranked]
+            explanations.append([t for t in terms if not set(t.split()) <= FUNCTION_WORDS][:top])
+        return explanations
+
+    def _word_names(self) -> list[str]:
+        """Word feature names by column, built once (scikit-learn rebuilds them on every call)."""
+        if getattr(self, "word_names_", None) is None:
+            words = self.pipeline_.named_steps["features"].transformer_list[0][1]
+            self.word_names_ = [str(name) for name in words.get_feature_names_out()]
+        return self.word_names_
 
     def _word_weights(self) -> np.ndarray:
         """Labels x word-features weights: each label's calibrated models' coefficients, averaged."""

@@ -15,6 +15,7 @@ from ..errors import ModelError
 from ..models import verify_model, write_manifest
 from .corpus import label_matrix, read_corpus
 from .evaluate import VARIANTS, HarmReport, evaluate, spelling_variant
+from .feedback import Feedback
 from .model import HarmClassifier
 
 MODEL_FILE = "model.joblib"
@@ -29,12 +30,14 @@ def train(
     C: float = 10.0,
     min_threat_recall: float = 0.93,
     augment: bool = True,
+    feedback: Feedback | None = None,
 ) -> tuple[HarmClassifier, HarmReport, HarmReport | None]:
     """Fit on ``train_paths``, tune thresholds on ``dev_path``, save to ``output`` with a card.
 
     ``test_path`` (optional) is only evaluated, for the card; nothing is tuned on it.
+    ``feedback`` (from :func:`~smrisk.harm.feedback.read_feedback`) adds the reviewed posts.
     """
-    train_posts = read_corpus(train_paths)
+    train_posts = read_corpus(train_paths) + list(feedback.posts if feedback else ())
     dev_posts = read_corpus([dev_path])
     started = time.perf_counter()
     texts, y = [p.text for p in train_posts], label_matrix(train_posts)
@@ -52,7 +55,16 @@ def train(
     test_report = evaluate(model, test_posts) if test_path else None
     rate = throughput(model, [p.text for p in test_posts or dev_posts])
     card = _card(
-        model, train_paths, dev_path, test_path, len(train_posts), seconds, rate, dev_report, test_report
+        model,
+        train_paths,
+        dev_path,
+        test_path,
+        len(train_posts),
+        seconds,
+        rate,
+        dev_report,
+        test_report,
+        feedback,
     )
     save(model, output, card)
     return model, dev_report, test_report
@@ -106,6 +118,7 @@ def _card(
     rate: float,
     dev: HarmReport,
     test: HarmReport | None,
+    feedback: Feedback | None = None,
 ) -> str:
     thresholds = ", ".join(
         f"{label} {t:.2f}" for label, t in zip(model.labels, model.thresholds_, strict=True)
@@ -132,6 +145,15 @@ def _card(
         "",
         f"- Training: {', '.join(str(p) for p in train_paths)} ({n_train} posts), written by the "
         "project following `data/ANNOTATION.md` (MIT, with the code).",
+        *(
+            [
+                "- Reviewer feedback from the triage report (in the count above): "
+                + "; ".join(feedback.lines())
+                + "."
+            ]
+            if feedback
+            else []
+        ),
         f"- Thresholds: {dev_path} (written in a separate session).",
         "- Lexicon: `smrisk/resources/lexicons/vulgar_nl.txt`, from LDNOOBW (CC BY 4.0).",
         "",

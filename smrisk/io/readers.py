@@ -145,7 +145,7 @@ def post_from_record(
 # --- CSV -------------------------------------------------------------------------------------
 
 
-def _sniff_delimiter(sample: str) -> str:
+def sniff_delimiter(sample: str) -> str:
     """The delimiter among , ; tab | that splits the first lines into the most consistent columns."""
     lines = [line for line in sample.splitlines()[:50] if line.strip()]
     best, best_score = ",", 0
@@ -164,7 +164,7 @@ def _sniff_delimiter(sample: str) -> str:
 def _read_csv(path: Path, sample: bytes, text_override: str | None):
     encoding = detect_encoding(sample)
     text_sample = sample.decode(encoding, errors="replace")
-    delimiter = _sniff_delimiter(text_sample)
+    delimiter = sniff_delimiter(text_sample)
     handle = path.open(encoding=encoding, errors="replace", newline="")
     reader = csv.reader(handle, delimiter=delimiter)
     head = _take_rows(reader, HEADER_SEARCH_ROWS)

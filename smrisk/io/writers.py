@@ -117,12 +117,18 @@ class AssessmentWriter:
 
     def write(self, assessment: Assessment) -> None:
         """Append one assessment."""
-        self.count += 1
+        self.write_row(self.row(assessment))
+
+    def row(self, assessment: Assessment) -> dict[str, Any]:
+        """The assessment as this writer writes it: the JSONL contract, or a table row."""
         if self.kind == "jsonl" and self.columns is TABLE_COLUMNS:
-            self._handle.write(json.dumps(assessment.to_record(), ensure_ascii=False) + "\n")
-            return
+            return assessment.to_record()
         full = table_row(assessment, self.redactor)
-        row = {column: full[column] for column in self.columns}
+        return {column: full[column] for column in self.columns}
+
+    def write_row(self, row: dict[str, Any]) -> None:
+        """Append one row made by :meth:`row` (possibly by another writer, in another process)."""
+        self.count += 1
         if self.kind == "jsonl":
             self._handle.write(json.dumps(row, ensure_ascii=False) + "\n")
         elif self.kind == "csv":
