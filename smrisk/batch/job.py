@@ -188,7 +188,7 @@ def job_fingerprint(parts: Sequence[Path], settings: JobSettings) -> str:
         stat = path.stat()
         return [str(path.resolve()), stat.st_size, stat.st_mtime_ns]
 
-    manifest = models_dir() / "SHA256SUMS"
+    manifests = sorted(models_dir().glob("*/SHA256SUMS"))
     facts = {
         "smrisk": __version__,
         "parts": [file_id(part) for part in parts],
@@ -197,7 +197,7 @@ def job_fingerprint(parts: Sequence[Path], settings: JobSettings) -> str:
         "lang": settings.lang,
         "columns": settings.columns,
         "redact": None if settings.redactor is None else settings.redactor.fingerprint(),
-        "models": hashlib.sha256(manifest.read_bytes()).hexdigest() if manifest.exists() else None,
+        "models": [hashlib.sha256(path.read_bytes()).hexdigest() for path in manifests],
     }
     digest.update(json.dumps(facts, sort_keys=True, default=str).encode("utf-8"))
     return digest.hexdigest()

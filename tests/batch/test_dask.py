@@ -14,9 +14,12 @@ distributed = pytest.importorskip("distributed")
 
 @pytest.fixture(scope="module")
 def cluster():
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    ) as cluster, distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         yield client
 
 
@@ -25,7 +28,9 @@ def parts(tmp_path_factory):
     folder = tmp_path_factory.mktemp("parts")
     write_csv(folder / "part-0.csv", many_posts(150).drop(columns=["Id"]))
     many_posts(120, start=150).to_parquet(folder / "part-1.parquet")
-    many_posts(90, start=270).to_json(folder / "part-2.jsonl", orient="records", lines=True, force_ascii=False)
+    many_posts(90, start=270).to_json(
+        folder / "part-2.jsonl", orient="records", lines=True, force_ascii=False
+    )
     return folder
 
 

@@ -186,3 +186,18 @@ def test_cli_logs_progress_lines_when_not_on_a_terminal(posts_csv, staff_csv, tm
     lines = [line for line in result.output.splitlines() if line.startswith("smrisk batch:")]
     assert len(lines) == 4  # at the start and after each of 3 chunks
     assert lines[-1].startswith("smrisk batch: 600 rows of ~600 (100%)")
+
+
+def test_resume_refuses_a_checkpoint_when_the_input_changed(staff_csv, tmp_path):
+    source = write_csv(tmp_path / "posts.csv", many_posts(300))
+    out = tmp_path / "out.jsonl"
+
+    def stop(done, total):
+        if done >= 100:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        smrisk.run_batch(source, out, staff=staff_csv, workers=1, chunk_size=100, on_progress=stop)
+    write_csv(source, many_posts(301))
+    with pytest.raises(InputError, match="belongs to another job"):
+        smrisk.run_batch(source, out, staff=staff_csv, workers=1, resume=True)
