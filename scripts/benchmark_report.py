@@ -23,9 +23,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from smrisk.config import load_config
-from smrisk.findings import Assessment, Finding, Post, labels_of
+from smrisk.findings import Assessment, Finding, Post
 from smrisk.report import ReportMeta, write_report
-from smrisk.risk import recommended_action, risk_level
+from smrisk.risk import assess
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -119,7 +119,6 @@ def generate(count: int, seed: int = 7) -> list[Assessment]:
         if rng.random() < 0.04:
             label, articles = rng.choice(RULES)
             findings.append(Finding("rule", label, None, None, 1.0, articles, "Regel voor medewerkers."))
-        level = risk_level(findings, config)
         platform = rng.choice(PLATFORMS)
         day = start + timedelta(days=rng.randrange(120))
         post = Post(
@@ -130,11 +129,7 @@ def generate(count: int, seed: int = 7) -> list[Assessment]:
             url=f"https://example.org/{platform.lower()}/{n}",
             platform=platform,
         )
-        articles = tuple(dict.fromkeys(code for f in findings for code in f.articles))
-        action = recommended_action(level, labels_of(findings), config)
-        assessments.append(
-            Assessment(post=post, findings=tuple(findings), risk=level, action=action, articles=articles)
-        )
+        assessments.append(assess(post, tuple(findings), config))
     return assessments
 
 

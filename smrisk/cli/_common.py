@@ -106,6 +106,12 @@ class RedactMode(StrEnum):
     hash = "hash"
 
 
+RedactModeOption = Annotated[
+    RedactMode,
+    typer.Option("--redact-mode", help="With --redact: placeholder or hash (key in $SMRISK_REDACT_KEY)."),
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No summary table.")]
+
 KEY_ENV = "SMRISK_REDACT_KEY"
 
 

@@ -17,7 +17,9 @@ from ._common import (
     ConfigOption,
     Lang,
     LangOption,
+    QuietOption,
     RedactMode,
+    RedactModeOption,
     StaffOption,
     column_overrides,
     console,
@@ -70,16 +72,14 @@ def batch(
     redact: Annotated[
         bool, typer.Option("--redact", help="Tabular outputs with text and author redacted, no URL.")
     ] = False,
-    redact_mode: Annotated[
-        RedactMode, typer.Option("--redact-mode", help="With --redact: placeholder or hash.")
-    ] = RedactMode.placeholder,
+    redact_mode: RedactModeOption = RedactMode.placeholder,
     chunk_size: Annotated[
         int, typer.Option(min=1, help="Posts per chunk: the unit of work and of checkpointing.")
     ] = CHUNK_SIZE,
     log_every: Annotated[
         float, typer.Option(help="Seconds between progress lines when not on a terminal (cron, CI).")
     ] = 60.0,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary table.")] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Score every row of large exports into one output, in input order, resumably.
 

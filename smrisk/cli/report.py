@@ -16,6 +16,7 @@ from ._common import (
     Lang,
     LangOption,
     RedactMode,
+    RedactModeOption,
     column_overrides,
     console,
     make_redactor,
@@ -40,9 +41,7 @@ def report(
         bool,
         typer.Option("--redact", help="Placeholders instead of personal data, for sharing beyond the team."),
     ] = False,
-    redact_mode: Annotated[
-        RedactMode, typer.Option("--redact-mode", help="With --redact: placeholder or hash.")
-    ] = RedactMode.placeholder,
+    redact_mode: RedactModeOption = RedactMode.placeholder,
     text_column: ColumnOption = None,
     id_column: ColumnOption = None,
 ) -> None:

@@ -19,7 +19,9 @@ from ._common import (
     FailOnOption,
     Lang,
     LangOption,
+    QuietOption,
     RedactMode,
+    RedactModeOption,
     StaffOption,
     column_overrides,
     console,
@@ -60,9 +62,7 @@ def scan(
             "redacted, URL left out (JSONL never holds text).",
         ),
     ] = False,
-    redact_mode: Annotated[
-        RedactMode, typer.Option("--redact-mode", help="With --redact: placeholder or hash.")
-    ] = RedactMode.placeholder,
+    redact_mode: RedactModeOption = RedactMode.placeholder,
     report: Annotated[
         Path | None,
         typer.Option(
@@ -71,7 +71,7 @@ def scan(
             dir_okay=False,
         ),
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary table.")] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Scan an export of posts and write one result per post, in input order.
 
