@@ -47,11 +47,15 @@ class Harm:
         if self.model is None or not docs:
             return [[] for _ in docs]
         texts = [doc.text for doc in docs]
-        proba, gate = self.model.scores(texts)
+        features = self.model.features(texts)
+        proba, gate = self.model.scores_of(features)
         fired = self.model.decide(proba, gate).astype(bool)
         words = _EXPLAIN[self.lang]
         hits = [(i, self.labels[j]) for i, j in zip(*fired.nonzero(), strict=True)]
-        explanations = self.model.explain_many([(texts[i], label) for i, label in hits])
+        rows = [i for i, _ in hits]
+        explanations = self.model.explain_many(
+            [(texts[i], label) for i, label in hits], features=features[rows]
+        )
         results: list[list[Finding]] = [[] for _ in texts]
         for (i, label), explanation in zip(hits, explanations, strict=True):
             j = self.labels.index(label)

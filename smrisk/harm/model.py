@@ -157,12 +157,22 @@ class HarmClassifier(ClassifierMixin, BaseEstimator):
         self.gate_threshold_ = 0.0
         return self
 
+    def features(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        """The posts' feature rows (normalised text; word, character and lexicon columns)."""
+        check_is_fitted(self, "pipeline_")
+        return sparse.csr_matrix(
+            self.pipeline_.named_steps["features"].transform([normalize(t) for t in texts])
+        )
+
     def scores(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """Posts x labels probabilities, and per post the probability of any harm (1 without gate)."""
-        check_is_fitted(self, "pipeline_")
-        features = self.pipeline_.named_steps["features"].transform([normalize(t) for t in texts])
+        return self.scores_of(self.features(texts))
+
+    def scores_of(self, features: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`scores` for feature rows from :meth:`features`."""
         proba = self.pipeline_.named_steps["classifier"].predict_proba(features)
-        gate = self.gate_.predict_proba(features)[:, 1] if self.gate_ is not None else np.ones(len(texts))
+        rows = features.shape[0]
+        gate = self.gate_.predict_proba(features)[:, 1] if self.gate_ is not None else np.ones(rows)
         return proba, gate
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
@@ -221,20 +231,25 @@ class HarmClassifier(ClassifierMixin, BaseEstimator):
         them: normalised), from the linear weights of the word features."""
         return self.explain_many([(text, label)], top)[0]
 
-    def explain_many(self, cases: Sequence[tuple[str, str]], top: int = 4) -> list[list[str]]:
-        """:meth:`explain` for many (text, label) pairs, vectorised at once."""
+    def explain_many(
+        self, cases: Sequence[tuple[str, str]], top: int = 4, features: sparse.csr_matrix | None = None
+    ) -> list[list[str]]:
+        """:meth:`explain` for many (text, label) pairs at once; ``features`` (their rows from
+        :meth:`features`, if already computed) saves vectorising the texts again."""
         check_is_fitted(self, "pipeline_")
         if not cases:
             return []
-        words = self.pipeline_.named_steps["features"].transformer_list[0][1]
-        rows = words.transform([normalize(text) for text, _ in cases]).tocsr()
         weights, names = self._word_weights(), self._word_names()
+        if features is None:
+            features = self.features([text for text, _ in cases])
+        rows = sparse.csr_matrix(features[:, : len(names)])  # the word columns come first
         explanations = []
         for i, (_, label) in enumerate(cases):
             j = self.labels.index(label)
             span = slice(rows.indptr[i], rows.indptr[i + 1])
             contributions = [
-                (value * weights[j, k], k) for value, k in zip(rows.data[span], rows.indices[span], strict=True)
+                (value * weights[j, k], k)
+                for value, k in zip(rows.data[span], rows.indices[span], strict=True)
             ]
             ranked = sorted((c for c in contributions if c[0] > 0), reverse=True)
             terms = [names[k] for _, k in ranked]
