@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def package(trained: Path, out: Path) -> str:
     nlp = spacy.load(trained)
     if "smrisk_personal_data" not in nlp.pipe_names:
-        nlp.add_pipe("smrisk_personal_data", after="ner")
+        nlp.add_pipe("smrisk_personal_data")
     nlp.meta.update(
         {
             "name": "smrisk_pii",

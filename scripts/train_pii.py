@@ -52,6 +52,16 @@ def metrics_table(report) -> str:
     return "\n".join(lines)
 
 
+def tok2vec_summary(config_path: Path) -> str:
+    """The tok2vec settings of a saved pipeline, for the model card."""
+    model = spacy.util.load_config(config_path, interpolate=True)["components"]["tok2vec"]["model"]
+    embed, encode = model["embed"], model["encode"]
+    return (
+        f"width {encode['width']}, depth {encode['depth']}, window {encode['window_size']}, "
+        f"{encode['maxout_pieces']} maxout pieces, hashed embeddings of {', '.join(embed['attrs'])}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
@@ -70,8 +80,6 @@ def main() -> None:
             "configs/pii_ner.cfg",
             "--output",
             str(BUILD / "ner"),
-            "--code",
-            "smrisk/pii/tokenizer.py",
         )
     manifest_sha = package(trained, MODEL)
 
@@ -96,6 +104,7 @@ def main() -> None:
             spacy_version=spacy.__version__,
             python=platform.python_version(),
             pipeline=", ".join(meta.get("pipeline", [])),
+            tok2vec=tok2vec_summary(MODEL / "config.cfg"),
             dev_table=metrics_table(dev_report),
             dev_posts=dev_report.posts,
             conll_p=person.precision,

@@ -1,9 +1,10 @@
 """The spaCy pipeline every post is parsed with, once: the checks all read the same Doc.
 
 With the trained personal-data pipeline in ``models/nl_smrisk_pii`` (verified against its
-SHA-256 manifest before loading) that is: social-media tokenizer, tok2vec, NER (PERSON)
-and the ``smrisk_personal_data`` component. Without it, the tokenizer and the pattern
-recognizers only (names are then found only after a title such as "meneer").
+SHA-256 manifest before loading) that is: social-media tokenizer, name-list features,
+tok2vec, NER (PERSON) and the ``smrisk_personal_data`` component. Without it, the
+tokenizer and the pattern recognizers only (names are then found only after a title such
+as "meneer").
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ def build_nlp(max_length: int, use_model: bool = True) -> Language:
             logger.warning("no personal-data model at %s: person names only after titles", folder)
         nlp = blank_pipeline()
         nlp.add_pipe("smrisk_personal_data", config={"use_ner": False})
+    tokenizer.skip_letter_chunks(nlp.tokenizer)
     nlp.max_length = max_length + 1
     return nlp
 

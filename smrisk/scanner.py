@@ -7,6 +7,7 @@ notebooks both go through this module.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import time
 from collections import Counter
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 256
+#: Posts per spaCy memory zone (see Scanner.assess_posts).
+ZONE_POSTS = 10_240
 
 
 @dataclass
@@ -108,28 +111,29 @@ class Scanner:
 
     def assess_posts(self, posts: Iterable[Post], batch_size: int = BATCH_SIZE) -> Iterator[Assessment]:
         """One assessment per post, in order; posts that cannot be scored get status error."""
-        batch: list[Post] = []
-        for post in posts:
-            batch.append(post)
-            if len(batch) >= batch_size:
-                yield from self._assess_batch(batch)
-                batch = []
-        if batch:
-            yield from self._assess_batch(batch)
+        iterator = iter(posts)
+        while True:
+            # Strings new to the vocab (handles, URLs, typos) are freed when a zone closes, so
+            # memory stays flat over millions of posts; no Doc outlives its batch. A zone spans
+            # many batches, as closing it also empties the tokenizer's cache.
+            with self.nlp.memory_zone():
+                for _ in range(max(1, ZONE_POSTS // batch_size)):
+                    batch = list(itertools.islice(iterator, batch_size))
+                    if not batch:
+                        return
+                    yield from self._assess_batch(batch)
 
-    def _assess_batch(self, posts: list[Post]) -> Iterator[Assessment]:
+    def _assess_batch(self, posts: list[Post]) -> list[Assessment]:
         problems = [self._problem(post) for post in posts]
         ok_posts = [post for post, problem in zip(posts, problems, strict=True) if not problem]
-        # Strings new to the vocab (handles, URLs, typos) are freed after the batch, so that
-        # memory stays flat over millions of posts; nothing keeps a Doc past this block.
-        with self.nlp.memory_zone():
-            docs = list(self.nlp.pipe(post.text for post in ok_posts))
-            findings = iter(self.checks.run_batch(docs, ok_posts))
-        for post, problem in zip(posts, problems, strict=True):
-            if problem:
-                yield Assessment(post=post, status="error", error=problem, risk=None)
-            else:
-                yield assess(post, tuple(next(findings)), self.config, self.lang)
+        docs = list(self.nlp.pipe(post.text for post in ok_posts))
+        findings = iter(self.checks.run_batch(docs, ok_posts))
+        return [
+            Assessment(post=post, status="error", error=problem, risk=None)
+            if problem
+            else assess(post, tuple(next(findings)), self.config, self.lang)
+            for post, problem in zip(posts, problems, strict=True)
+        ]
 
     def _problem(self, post: Post) -> str | None:
         if post.problem:

@@ -98,13 +98,16 @@ class PersonalData:
         self.public_sites = {w.lower().removeprefix("www.") for w in school.public_websites}
 
     def __call__(self, doc: Doc, post: Post) -> list[Finding]:
-        matches = doc._.personal_data or []
+        matches = doc._.personal_data
+        if not matches:
+            return []
+        text = doc.text  # rebuilt from the tokens on each access: once per post
         author = self.roster.match(post.author, post.author_name)
         articles = ("A2", "C1") if author is not None and not author.is_official else ("A2",)
         return [
             Finding("personal_data", m.label, m.start, m.end, m.score, articles, self._explain(m))
             for m in matches
-            if not self._is_public(m, doc.text[m.start : m.end])
+            if not self._is_public(m, text[m.start : m.end])
         ]
 
     def _is_public(self, match: PiiMatch, surface: str) -> bool:

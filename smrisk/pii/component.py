@@ -11,8 +11,11 @@ list of :class:`~smrisk.pii.recognizers.PiiMatch` with exact character offsets.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import LOWER, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from .names import is_first_name, is_surname, name_list
 from .recognizers import PiiMatch, build_recognizers, find_matches, resolve_overlaps
@@ -61,35 +64,50 @@ def make_personal_data(nlp: Language, name: str, min_score: float, use_ner: bool
     return PersonalDataComponent(name, min_score, use_ner)
 
 
+_TAG_CACHE_LIMIT = 200_000
+
+
 class NameFeatures:
     """Marks each token's class in the packaged name lists, as a feature for the NER.
 
-    The pipeline has no tagger, so the class goes into ``token.tag_`` ("VOORNAAM",
-    "ACHTERNAAM", "NAAM", "PLAATS" or "-"), which the NER's embedding reads (attr TAG).
+    The pipeline has no part-of-speech tagger, so the class goes into ``token.tag_``
+    ("VOORNAAM", "ACHTERNAAM", "NAAM", "PLAATS" or "-"), which the tok2vec embedding reads
+    (attr TAG). Classes are cached per lowercase form and written in one array.
     """
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, vocab: Vocab) -> None:
         self.name = name
+        self.strings = vocab.strings
+        self._tags: dict[int, int] = {}  # hash of the lowercase form -> hash of its class
 
     def __call__(self, doc: Doc) -> Doc:
-        firsts, lasts, places = name_list("first_names"), name_list("surnames"), name_list("places")
-        for token in doc:
-            lower = token.lower_
-            first, last = lower in firsts, lower in lasts
-            if first and last:
-                token.tag_ = "NAAM"
-            elif first:
-                token.tag_ = "VOORNAAM"
-            elif last:
-                token.tag_ = "ACHTERNAAM"
-            elif lower in places:
-                token.tag_ = "PLAATS"
-            else:
-                token.tag_ = "-"
+        if len(doc):
+            tags = [self._tags.get(lower) or self._tag(lower) for lower in doc.to_array(LOWER).tolist()]
+            doc.from_array([TAG], numpy.array(tags, dtype="uint64").reshape(-1, 1))
         return doc
+
+    def _tag(self, lower: int) -> int:
+        """The class of a lowercase form (by its hash), cached."""
+        word = self.strings[lower]
+        first, last = word in name_list("first_names"), word in name_list("surnames")
+        if first and last:
+            tag = "NAAM"
+        elif first:
+            tag = "VOORNAAM"
+        elif last:
+            tag = "ACHTERNAAM"
+        elif word in name_list("places"):
+            tag = "PLAATS"
+        else:
+            tag = "-"
+        if len(self._tags) >= _TAG_CACHE_LIMIT:  # new words never stop coming: keep memory flat
+            self._tags.clear()
+        # Kept past memory zones: the cache holds the hash beyond the batch that added it.
+        self._tags[lower] = self.strings.add(tag, allow_transient=False)
+        return self._tags[lower]
 
 
 @Language.factory("smrisk_name_features")
 def make_name_features(nlp: Language, name: str) -> NameFeatures:
     """Factory registered with spaCy, so a saved pipeline can rebuild the component."""
-    return NameFeatures(name)
+    return NameFeatures(name, nlp.vocab)

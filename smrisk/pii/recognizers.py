@@ -16,10 +16,22 @@ from .names import is_first_name, is_surname
 from .validators import elfproef, iban_ok, phone_ok, plate_side_code
 
 _I = re.IGNORECASE
-# A sentence end that limits where context is looked for ("geb. 4/11" is not one).
+# A sentence end that limits where context is looked for ("geb. 4/11" is not one): a newline,
+# or [.!?]+ and whitespace not after an abbreviation. Written to start with the character
+# class, so Python's regex engine skips ahead to punctuation.
 _SENTENCE_END = re.compile(
-    r"(?<!\bgeb)(?<!\btel)(?<!\bnr)(?<!\bmw)(?<!\bdhr)(?<!\bmr)(?<!\bmevr)[.!?]+\s+|\n", _I
+    r"[\n.!?](?:(?<=\n)|(?<!\bgeb.)(?<!\btel.)(?<!\bnr.)(?<!\bmw.)(?<!\bdhr.)(?<!\bmr.)(?<!\bmevr.)[.!?]*\s+)",
+    _I,
 )
+
+
+def _lead(char: str, not_after: str) -> str:
+    """Regex for ``char`` not preceded by ``not_after`` (both one character class).
+
+    Written char first, boundary after ("\\d(?<![\\w-]\\d)" rather than "(?<![\\w-])\\d"), so that
+    Python's regex engine jumps to candidate characters instead of trying every position.
+    """
+    return f"{char}(?<!{not_after}{char})"
 
 
 @dataclass(frozen=True)
@@ -68,17 +80,12 @@ class PatternRecognizer:
     context_score: ClassVar[float] = 0.95
     #: A cheap test a text must pass before the patterns run ("\\d": has a digit).
     requires: ClassVar[str | None] = None
-    #: When set, patterns only run in windows (chars before, after) around this regex's
-    #: matches: a speed-up for long patterns that must contain something rare.
-    anchor: ClassVar[str | None] = None
-    anchor_window: ClassVar[tuple[int, int]] = (80, 20)
     validated_score: ClassVar[float] = 0.95
     validation_name: ClassVar[str | None] = None
 
     def __init__(self) -> None:
         self._compiled = [(p, re.compile(p.regex, p.flags)) for p in self.patterns]
         self._requires = re.compile(self.requires).search if self.requires else None
-        self._anchor = re.compile(self.anchor) if self.anchor else None
         self._context = _word_regex(self.context)
         self._context_after = _word_regex(self.context_after)
 
@@ -94,7 +101,7 @@ class PatternRecognizer:
             return []
         matches = []
         for pattern, regex in self._compiled:
-            for found in self._finditer(regex, text):
+            for found in regex.finditer(text):
                 start, end = found.span("value") if "value" in regex.groupindex else found.span()
                 surface = text[start:end]
                 verdict = self.validate(surface)
@@ -119,19 +126,6 @@ class PatternRecognizer:
                     )
                 )
         return matches
-
-    def _finditer(self, regex: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
-        """All matches; with ``anchor`` set, only in windows around the anchor's matches."""
-        if self._anchor is None:
-            yield from regex.finditer(text)
-            return
-        seen: set[tuple[int, int]] = set()
-        for anchor in self._anchor.finditer(text):
-            begin = max(0, anchor.start() - self.anchor_window[0])
-            for found in regex.finditer(text, begin, min(len(text), anchor.end() + self.anchor_window[1])):
-                if found.span() not in seen:
-                    seen.add(found.span())
-                    yield found
 
     def _context_word(self, text: str, start: int, end: int) -> str | None:
         """The nearest context word in the same sentence (before, or after where allowed)."""
@@ -163,15 +157,19 @@ class EmailRecognizer(PatternRecognizer):
     patterns = (Pattern("email", r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,24}(?![\w-])", 0.95),)
 
 
+# "+" or "00" opening an international number, not inside a word or number.
+_PLUS_OR_00 = "(?:" + _lead(r"\+", r"[\w+]") + "|" + _lead("0", r"[\w+]") + "0)"
+
+
 class PhoneRecognizer(PatternRecognizer):
     label = "PHONE"
     requires = r"\d"
     patterns = (
+        Pattern("international", _PLUS_OR_00 + r"\d{2}[\s-]?(?:\(0\)[\s-]?)?\d(?:[\s-]?\d){7,9}(?!\d)", 0.4),
+        Pattern("national", _lead("0", r"[\w+]") + r"(?:[\s-]?\d){9}(?!\d)", 0.4),
         Pattern(
-            "international", r"(?<![\w+])(?:\+|00)\d{2}[\s-]?(?:\(0\)[\s-]?)?\d(?:[\s-]?\d){7,9}(?!\d)", 0.4
+            "national_bracketed", _lead(r"\(", r"[\w+]") + r"0\d{2,3}\)\s?\d(?:[\s-]?\d){5,6}(?!\d)", 0.4
         ),
-        Pattern("national", r"(?<![\w+])0(?:[\s-]?\d){9}(?!\d)", 0.4),
-        Pattern("national_bracketed", r"(?<![\w+])\(0\d{2,3}\)\s?\d(?:[\s-]?\d){5,6}(?!\d)", 0.4),
     )
     context = (
         "bel",
@@ -201,10 +199,11 @@ class BsnRecognizer(PatternRecognizer):
     label = "BSN"
     requires = r"\d"
     patterns = (
-        Pattern("nine_digits", r"(?<![\d.,-])\d{9}(?![\d.,]?\d)", 0.6),
+        Pattern("nine_digits", _lead(r"\d", r"[\d.,-]") + r"\d{8}(?![\d.,]?\d)", 0.6),
         Pattern(
             "grouped",
-            r"(?<![\d.,-])(?:\d{4}\.\d{2}\.\d{3}|\d{3}(?P<sep>[.\s])\d{3}(?P=sep)\d{3})(?![\d.,]?\d)",
+            _lead(r"\d", r"[\d.,-]")
+            + r"(?:\d{3}\.\d{2}\.\d{3}|\d{2}(?P<sep>[.\s])\d{3}(?P=sep)\d{3})(?![\d.,]?\d)",
             0.6,
         ),
     )
@@ -259,7 +258,7 @@ _NOT_PROFILES = re.compile(
 
 class ProfileUrlRecognizer(PatternRecognizer):
     label = "PROFILE_URL"
-    requires = r"\."
+    requires = r"(?i)\.(?:com|ee|net|tv)"  # every profile host has one
     patterns = (
         Pattern(
             "profile_url",
@@ -277,8 +276,8 @@ class PostcodeRecognizer(PatternRecognizer):
     label = "POSTCODE"
     requires = r"\d"
     patterns = (
-        Pattern("upper", r"(?<![\w-])[1-9]\d{3}[ ]?(?!SA|SD|SS)[A-Z]{2}(?![\w])", 0.75, 0),
-        Pattern("lower_glued", r"(?<![\w-])[1-9]\d{3}(?!sa|sd|ss)[a-z]{2}(?![\w])", 0.6, 0),
+        Pattern("upper", _lead("[1-9]", r"[\w-]") + r"\d{3}[ ]?(?!SA|SD|SS)[A-Z]{2}(?![\w])", 0.75, 0),
+        Pattern("lower_glued", _lead("[1-9]", r"[\w-]") + r"\d{3}(?!sa|sd|ss)[a-z]{2}(?![\w])", 0.6, 0),
     )
     context = ("postcode", "pc", "adres", "woont", "wonen", "straat", "laan", "weg")
     context_score = 0.9
@@ -345,7 +344,7 @@ _STREET_PREFIX = (
     r"|Pastoor|Pater|Professor|Prof\.|Noorder|Zuider|Ooster|Wester|Eerste|Tweede|Derde|Mr\.|Jhr\.)"
 )
 _HOUSE_NUMBER = (
-    r"\d{1,4}(?:[ -]?[A-Za-z](?![\w])|-(?:[IVX]{1,3}|hs|bis|\d{1,3}|[A-Za-z])(?![\w])"
+    r"\d{1,4}(?!\d)(?:[ -]?[A-Za-z](?![\w])|-(?:[IVX]{1,3}|hs|bis|\d{1,3}|[A-Za-z])(?![\w])"
     r"|\s(?:hs|bis|I{1,3})(?![\w]))?"
 )
 
@@ -353,18 +352,20 @@ _HOUSE_NUMBER = (
 class AddressRecognizer(PatternRecognizer):
     label = "ADDRESS"
     requires = r"\d"
-    anchor = r"(?<=\s)\d{1,4}(?!\d)"  # the house number
+    # The lookaheads are the cheap test: a word followed by a number, before the long
+    # alternations of titles and street suffixes are tried.
     patterns = (
         Pattern(
             "street_number",
-            r"(?<![\w])(?:" + _STREET_PREFIX + r"\s(?:(?:van|de|der|den|het|'t|ter|ten)\s)*){0,2}"
-            r"[A-Za-zÀ-ÿ][\w'’-]*(?:" + _STREET_SUFFIX + r")\s+" + _HOUSE_NUMBER,
+            r"(?<![\w])(?:(?=[A-Z])" + _STREET_PREFIX + r"\s(?:(?:van|de|der|den|het|'t|ter|ten)\s)*){0,2}"
+            r"(?=[A-Za-zÀ-ÿ][\w'’-]*\s+\d)[A-Za-zÀ-ÿ][\w'’-]*(?:" + _STREET_SUFFIX + r")\s+" + _HOUSE_NUMBER,
             0.8,
             0,
         ),
         Pattern(
             "street_number_lower",
-            r"(?<![\w])[a-zà-ÿ][\w'’-]*(?:" + _STREET_SUFFIX + r")\s+\d{1,4}(?:[ -]?[a-z](?![\w]))?(?![\w])",
+            r"(?<![\w])(?=[a-zà-ÿ][\w'’-]*\s+\d)[a-zà-ÿ][\w'’-]*(?:" + _STREET_SUFFIX + r")\s+\d{1,4}"
+            r"(?:[ -]?[a-z](?![\w]))?(?![\w])",
             0.7,
             0,
         ),
@@ -392,8 +393,12 @@ class LicensePlateRecognizer(PatternRecognizer):
     label = "LICENSE_PLATE"
     requires = r"\d"
     patterns = (
-        Pattern("dashed", r"(?<![\w-])[a-z0-9]{1,3}-[a-z0-9]{2,3}-[a-z0-9]{1,3}(?![\w-])", 0.85),
-        Pattern("undashed", r"(?<![\w-])(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z0-9]{6}(?![\w-])", 0.3),
+        Pattern(
+            "dashed",
+            _lead("[a-z0-9]", r"[\w-]") + r"[a-z0-9]{0,2}-[a-z0-9]{2,3}-[a-z0-9]{1,3}(?![\w-])",
+            0.85,
+        ),
+        Pattern("undashed", r"(?<![\w-])(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{6}(?![\w-])", 0.3),
     )
     context = (
         "kenteken",
@@ -429,11 +434,11 @@ class DateOfBirthRecognizer(PatternRecognizer):
     label = "DATE_OF_BIRTH"
     requires = r"\d"
     patterns = (
-        Pattern("numeric", r"(?<![\w/.-])\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}(?![\w/-])", 0.85),
+        Pattern("numeric", _lead(r"\d", r"[\w/.-]") + r"\d?[-/.]\d{1,2}[-/.](?:19|20)?\d{2}(?![\w/-])", 0.85),
         Pattern("iso", r"(?<![\w/.-])(?:19|20)\d{2}-\d{2}-\d{2}(?![\w/-])", 0.85),
         Pattern(
             "written",
-            r"(?<![\w])\d{1,2}(?:e|ste|de)?\s+(?:" + _MONTHS + r")(?:\s+(?:19|20)\d{2})?(?![\w])",
+            _lead(r"\d", r"\w") + r"\d?(?:e|ste|de)?\s+(?:" + _MONTHS + r")(?:\s+(?:19|20)\d{2})?(?![\w])",
             0.85,
         ),
     )
@@ -469,7 +474,7 @@ class DateOfBirthRecognizer(PatternRecognizer):
 class StudentIdRecognizer(PatternRecognizer):
     label = "STUDENT_ID"
     requires = r"\d"
-    patterns = (Pattern("number", r"(?<![\w.-])\d{4,8}(?![\w.-]?\d)", 0.9),)
+    patterns = (Pattern("number", _lead(r"\d", r"[\w.-]") + r"\d{3,7}(?![\w.-]?\d)", 0.9),)
     context = (
         "leerlingnummers?",
         "leerlingnr",
