@@ -46,7 +46,7 @@ class Harm:
     def run_batch(self, docs: list[Doc], posts: list[Post]) -> list[list[Finding]]:
         if self.model is None or not docs:
             return [[] for _ in docs]
-        texts = [doc.text for doc in docs]
+        texts = [post.text or "" for post in posts]  # doc.text would rebuild each text from tokens
         features = self.model.features(texts)
         proba, gate = self.model.scores_of(features)
         fired = self.model.decide(proba, gate).astype(bool)
