@@ -87,6 +87,7 @@ class Scanner:
         self.nlp = nlp or build_nlp(config.max_text_chars)
         self.checks: CheckGroup = build_checks(CheckContext(config, self.roster, lang))
         self.articles: dict[str, Article] = load_articles(config.school.name)
+        self._posts_parsed = 0  # posts parsed so far; memory zones start after ZONE_POSTS
 
     # --- one post ----------------------------------------------------------------------------
 
@@ -113,14 +114,17 @@ class Scanner:
         """One assessment per post, in order; posts that cannot be scored get status error."""
         iterator = iter(posts)
         while True:
-            # Strings new to the vocab (handles, URLs, typos) are freed when a zone closes, so
-            # memory stays flat over millions of posts; no Doc outlives its batch. A zone spans
-            # many batches, as closing it also empties the tokenizer's cache.
-            with self.nlp.memory_zone():
+            # Strings new to the vocab (handles, URLs, typos) are freed when a memory zone
+            # closes, so memory stays flat over millions of posts; no Doc outlives its batch.
+            # The first ZONE_POSTS posts run outside a zone, so that everyday words stay in the
+            # vocab and the tokenizer cache instead of being rebuilt in every zone.
+            warm = self._posts_parsed >= ZONE_POSTS
+            with self.nlp.memory_zone() if warm else contextlib.nullcontext():
                 for _ in range(max(1, ZONE_POSTS // batch_size)):
                     batch = list(itertools.islice(iterator, batch_size))
                     if not batch:
                         return
+                    self._posts_parsed += len(batch)
                     yield from self._assess_batch(batch)
 
     def _assess_batch(self, posts: list[Post]) -> list[Assessment]:
