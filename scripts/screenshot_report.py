@@ -42,8 +42,9 @@ def main() -> None:
             page.goto(report.as_uri())
             page.wait_for_selector(".post")
             page.screenshot(path=str(OUT / "report-overview.png"))
-            first = page.locator(".finding").first
-            first.get_by_label("terecht", exact=True).check()
+            # A review, as a reviewer would record one: a name the model found, confirmed.
+            name = page.locator(".finding", has_text="naam").first
+            name.get_by_label("terecht", exact=True).check()
             page.evaluate("document.getElementById('worklist').scrollIntoView()")
             page.screenshot(path=str(OUT / "report-worklist.png"))
             browser.close()

@@ -34,8 +34,13 @@ FUNCTION_WORDS = frozenset(
     "ik je jij u hij zij ze we wij jullie hun hem haar mij me mijn jouw zijn het de een en of maar "
     "die dat dit deze is was ben bent zijn wordt werd na in op aan te van voor met bij naar om uit "
     "als dan ook nog wel niet geen er hier daar zo al wat wie waar hoe nu dus toch even gewoon "
-    "heeft hebben had zit zitten gaat ga gaan kan kun moet wil zal zou".split()
+    "heeft hebben had zit zitten gaat ga gaan kan kun moet wil zal zou mn m'n zn z'n".split()
 )
+
+
+def _words_of(term: str) -> set[str]:
+    """The words of a feature name, punctuation left out (an explanation names words)."""
+    return {token for token in term.split() if any(c.isalnum() for c in token)}
 
 
 @cache
@@ -253,7 +258,7 @@ class HarmClassifier(ClassifierMixin, BaseEstimator):
             ]
             ranked = sorted((c for c in contributions if c[0] > 0), reverse=True)
             terms = [names[k] for _, k in ranked]
-            explanations.append([t for t in terms if not set(t.split()) <= FUNCTION_WORDS][:top])
+            explanations.append([t for t in terms if not _words_of(t) <= FUNCTION_WORDS][:top])
         return explanations
 
     def _word_names(self) -> list[str]:
