@@ -83,9 +83,10 @@ def batch(
 ) -> None:
     """Score every row of large exports into one output, in input order, resumably.
 
-    Reads in chunks and writes as it goes, so memory stays flat; scores on all cores (or a
-    Dask cluster); keeps a checkpoint beside OUTPUT so that after a crash or kill the same
-    command with --resume finishes the job. OUTPUT appears only when complete.
+    Reads in chunks and writes as it goes, so memory stays flat; scores on all
+    cores (or a Dask cluster); keeps a checkpoint beside OUTPUT so that after a
+    crash or kill the same command with --resume finishes the job. OUTPUT
+    appears only when complete.
     """
     columns = column_overrides(
         text=text_column,

@@ -30,8 +30,9 @@ def evaluate(
 ) -> None:
     """Per-label precision, recall, F1 and confusion counts, false alarms, robustness.
 
-    With --feedback, also on the posts reviewers judged: confirmed harm findings are the
-    positives. Only flagged posts were reviewed, so recall there counts confirmed findings only.
+    With --feedback, also on the posts reviewers judged: confirmed harm
+    findings are the positives. Only flagged posts were reviewed, so recall
+    there counts confirmed findings only.
     """
     if not test and not feedback:
         raise SmriskError("give labelled TEST files, --feedback FEEDBACK.csv, or both")

@@ -47,8 +47,9 @@ def report(
 ) -> None:
     """Write the triage report: overview, work list, reviewer feedback; one file, works offline.
 
-    Give the results file of `smrisk scan` and, for .jsonl results, the export that was
-    scanned (rows are matched by order and id). Use the same --config as the scan.
+    Give the results file of `smrisk scan` and, for .jsonl results, the export
+    that was scanned (rows are matched by order and id). Use the same --config
+    as the scan.
     """
     protocol = load_config(config)
     columns = column_overrides(text=text_column, id=id_column)

@@ -30,8 +30,9 @@ def train(
 ) -> None:
     """Train the harm classifier, tune its thresholds on DEV and save it with a model card.
 
-    With --feedback, reviewed harm findings join the training data: a confirmed finding
-    labels its post, a rejected one makes the post a negative for that label.
+    With --feedback, reviewed harm findings join the training data: a confirmed
+    finding labels its post, a rejected one makes the post a negative for that
+    label.
     """
     output = output or models_dir() / DEFAULT_NAME
     reviewed = read_feedback(feedback) if feedback else None
