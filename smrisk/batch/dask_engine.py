@@ -34,13 +34,12 @@ def score_parts_on_dask(
     settings: JobSettings,
     parts: Sequence[tuple[Path, str | None]],
     scheduler: str | Any | None,
-    in_flight: int | None = None,
 ) -> Iterator[ChunkResult]:
     """Score each ``(part, id_prefix)`` as one task on the cluster; yields results in part order."""
     client = _client(scheduler)
     owned = client is not scheduler
     try:
-        limit = in_flight or 2 * max(1, sum(client.nthreads().values()))
+        limit = 2 * max(1, sum(client.nthreads().values()))  # two parts per worker thread in flight
         pending: deque[Any] = deque()
         for part, prefix in parts:
             pending.append(client.submit(score_part, settings, part, prefix, pure=False))

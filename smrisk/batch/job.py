@@ -114,9 +114,7 @@ def run_batch(
             whole_parts = False
         for result in results:
             spool.append(result.lines, result.summary.rows, part_done=whole_parts)
-            result.summary.rows = 0  # already counted from the checkpoint's view
             summary.merge(result.summary)
-            summary.rows = spool.state.rows
             if on_progress:
                 on_progress(summary.rows, total)
         spool.finish_input()

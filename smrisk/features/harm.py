@@ -51,14 +51,13 @@ class Harm:
         proba, gate = self.model.scores_of(features)
         fired = self.model.decide(proba, gate).astype(bool)
         words = _EXPLAIN[self.lang]
-        hits = [(i, self.labels[j]) for i, j in zip(*fired.nonzero(), strict=True)]
-        rows = [i for i, _ in hits]
+        hits = list(zip(*fired.nonzero(), strict=True))  # (post, label index), post by post
         explanations = self.model.explain_many(
-            [(texts[i], label) for i, label in hits], features=features[rows]
+            [(texts[i], self.labels[j]) for i, j in hits], features=features[[i for i, _ in hits]]
         )
         results: list[list[Finding]] = [[] for _ in texts]
-        for (i, label), explanation in zip(hits, explanations, strict=True):
-            j = self.labels.index(label)
+        for (i, j), explanation in zip(hits, explanations, strict=True):
+            label = self.labels[j]
             private = [texts[i][m.start : m.end] for m in docs[i]._.personal_data or []]
             # The explanation never repeats personal data (a name, a handle, a number).
             reasons = [
