@@ -1,6 +1,6 @@
 """Rebuild the packaged name lists from MIT-licensed packages (names-dataset, faker).
 
-    pip install names-dataset faker && python scripts/build_name_lists.py
+    pip install -e ".[names]" && python scripts/build_name_lists.py
 
 Writes smrisk/resources/names/first_names.txt, surnames.txt and places.txt: lowercased,
 one per line, sorted; names without common Dutch words (so "de", "van" or "bakker" as a
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from faker import Faker
 from names_dataset import NameDataset
+from wordfreq import zipf_frequency
 
 OUT = Path(__file__).resolve().parents[1] / "smrisk" / "resources" / "names"
 # First names and surnames per country of origin common in Dutch and Flemish schools.
@@ -29,20 +30,25 @@ FIRST = {
     "EG": 100,
     "GB": 300,
     "US": 300,
-    "FR": 200,
+    "FR": 300,
     "ES": 150,
-    "IT": 150,
+    "IT": 200,
     "CN": 100,
     "GH": 100,
     "NG": 100,
     "IQ": 100,
     "AF": 100,
     "IR": 100,
-    "PT": 100,
-    "BR": 100,
+    "PT": 150,
+    "BR": 150,
     "CW": 100,
     "SR": 100,
 }
+# Names from news beyond the school's own community (athletes, politicians, artists): every
+# country names-dataset knows, fewer names each, and only where they are no common Dutch word
+# (see main()).
+WORLD_FIRST = 150
+WORLD_LAST = 300
 LAST = {
     "NL": 6000,
     "BE": 3000,
@@ -53,7 +59,7 @@ LAST = {
     "ID": 200,
     "SY": 200,
     "GB": 300,
-    "FR": 200,
+    "FR": 400,
     "CN": 100,
     "IQ": 100,
     "AF": 100,
@@ -72,6 +78,13 @@ koning keizer paus prins bos berg veld beek dijk brug kerk molen hof""".split()
 )
 
 
+def _top(dataset: NameDataset, country: str, count: int, first: bool) -> set[str]:
+    """The ``count`` most common first names (both genders) or surnames of a country, lowercased."""
+    found = dataset.get_top_names(n=count, country_alpha2=country, use_first_names=first).get(country, {})
+    groups = found.values() if first else [found]
+    return {n.lower() for names in groups for n in names if _latin(n)}
+
+
 def _latin(name: str) -> bool:
     return all(ch.isalpha() and ord(ch) < 0x250 or ch in " -'" for ch in name)
 
@@ -80,13 +93,20 @@ def main() -> None:
     dataset = NameDataset()
     firsts: set[str] = set()
     lasts: set[str] = set()
+
+    # Names from abroad that are common Dutch words ("leger", "casa") stay out: a Zipf
+    # frequency of 4 or more in Dutch (wordfreq) means the word is seen far more often than
+    # the name. Dutch and Flemish names stay in ("Bakker"): the NER decides in context.
+    def add(names: set[str], found: set[str], country: str) -> None:
+        names.update(n for n in found if country in ("NL", "BE") or zipf_frequency(n, "nl") < 4)
+
     for country, count in FIRST.items():
-        for by_gender in dataset.get_top_names(n=count, country_alpha2=country).values():
-            for names in by_gender.values():
-                firsts.update(n.lower() for n in names if _latin(n))
+        add(firsts, _top(dataset, country, count, first=True), country)
     for country, count in LAST.items():
-        for names in dataset.get_top_names(n=count, country_alpha2=country, use_first_names=False).values():
-            lasts.update(n.lower() for n in names if _latin(n))
+        add(lasts, _top(dataset, country, count, first=False), country)
+    for country in dataset.get_country_codes(alpha_2=True):
+        add(firsts, _top(dataset, country, WORLD_FIRST, first=True), country)
+        add(lasts, _top(dataset, country, WORLD_LAST, first=False), country)
     for locale in ("nl_NL", "nl_BE"):
         provider = Faker(locale)
         person = provider.provider("faker.providers.person")

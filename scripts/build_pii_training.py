@@ -40,7 +40,7 @@ def main() -> None:
     train = augment(posts[len(posts) // 10 :] + ud[len(ud) // 20 :], seed=args.seed) + europeana
     rng.shuffle(train)
 
-    nlp = spacy.blank("nl", config={"nlp": {"tokenizer": {"@tokenizers": "smrisk.social_tokenizer.v1"}}})
+    nlp = spacy.blank("nl", config={"nlp": {"tokenizer": {"@tokenizers": "smrisk.social_tokenizer.v2"}}})
     args.out.mkdir(parents=True, exist_ok=True)
     stats = []
     for name, examples in (("train", train), ("dev", dev)):

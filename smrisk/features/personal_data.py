@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from ..findings import Finding, Post
 from ..pii.recognizers import PiiMatch
+from ..pii.tokenizer import doc_text
 from ..roster import normalize_handle
 from . import CheckContext, register_check
 
@@ -101,7 +102,7 @@ class PersonalData:
         matches = doc._.personal_data
         if not matches:
             return []
-        text = doc.text  # rebuilt from the tokens on each access: once per post
+        text = doc_text(doc)
         author = self.roster.match(post.author, post.author_name)
         articles = ("A2", "C1") if author is not None and not author.is_official else ("A2",)
         return [

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..findings import Finding, Post
+from ..pii.tokenizer import doc_text
 from ..roster import StaffMember, normalize_handle
 from . import CheckContext, register_check
 from . import staff_phrases as phrases
@@ -98,7 +99,7 @@ class StaffRules:
         author = self.roster.match(post.author, post.author_name)
         if author is None or author.is_official or self._is_official_handle(post):
             return []
-        text = doc.text
+        text = doc_text(doc)
         references = self._school_references(text, author)
         if not references:
             return []

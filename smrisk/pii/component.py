@@ -11,14 +11,20 @@ list of :class:`~smrisk.pii.recognizers.PiiMatch` with exact character offsets.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
 import numpy
 from spacy.attrs import LOWER, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from .names import is_first_name, is_surname, name_list
+from .name_spans import name_bounds
+from .names import name_list
 from .recognizers import PiiMatch, build_recognizers, find_matches, resolve_overlaps
+from .tokenizer import doc_text
 
 #: Score given to a person name found by the NER model (it has no calibrated confidence).
 NER_SCORE = 0.85
@@ -36,23 +42,18 @@ class PersonalDataComponent:
         self.recognizers = build_recognizers()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         matches = find_matches(text, self.recognizers, self.min_score)
         if self.use_ner:
-            matches += [
-                PiiMatch(ent.start_char, ent.end_char, "PERSON", NER_SCORE, "ner", "ner")
-                for ent in doc.ents
-                if ent.label_ == "PERSON" and _plausible_name(ent.text)
-            ]
+            for ent in doc.ents:
+                bounds = name_bounds(ent) if ent.label_ == "PERSON" else None
+                if bounds is not None:
+                    span = doc[bounds[0] : bounds[1]]
+                    matches.append(
+                        PiiMatch(span.start_char, span.end_char, "PERSON", NER_SCORE, "ner", "ner")
+                    )
         doc._.personal_data = resolve_overlaps(matches)
         return doc
-
-
-def _plausible_name(text: str) -> bool:
-    """A single lowercase word is only a name when the name lists know it ("pagina" is not)."""
-    if " " in text or not text.islower():
-        return True
-    return is_first_name(text) or is_surname(text)
 
 
 @Language.factory(
@@ -65,6 +66,7 @@ def make_personal_data(nlp: Language, name: str, min_score: float, use_ner: bool
 
 
 _TAG_CACHE_LIMIT = 200_000
+_FREQUENCY_FILE = "word_frequencies.tsv"
 
 
 class NameFeatures:
@@ -72,12 +74,18 @@ class NameFeatures:
 
     The pipeline has no part-of-speech tagger, so the class goes into ``token.tag_``
     ("VOORNAAM", "ACHTERNAAM", "NAAM", "PLAATS" or "-"), which the tok2vec embedding reads
-    (attr TAG). Classes are cached per lowercase form and written in one array.
+    (attr TAG). With ``frequencies``, the class is followed by how common the word is in
+    Dutch (Zipf class 1-7 from wordfreq, 0 when unknown: "ACHTERNAAM3", "-6"), so an
+    unknown capitalised word reads differently from a common word at a sentence start.
+    The frequency table is built by :meth:`initialize` and saved with the pipeline.
+    Classes are cached per lowercase form and written in one array.
     """
 
-    def __init__(self, name: str, vocab: Vocab) -> None:
+    def __init__(self, name: str, vocab: Vocab, frequencies: bool = False) -> None:
         self.name = name
         self.strings = vocab.strings
+        self.frequencies = frequencies
+        self.zipf: dict[str, int] = {}  # lowercase word -> Zipf class (with ``frequencies``)
         self._tags: dict[int, int] = {}  # hash of the lowercase form -> hash of its class
 
     def __call__(self, doc: Doc) -> Doc:
@@ -100,14 +108,51 @@ class NameFeatures:
             tag = "PLAATS"
         else:
             tag = "-"
+        if self.frequencies:
+            tag += str(self.zipf.get(word, 0))
         if len(self._tags) >= _TAG_CACHE_LIMIT:  # new words never stop coming: keep memory flat
             self._tags.clear()
         # Kept past memory zones: the cache holds the hash beyond the batch that added it.
         self._tags[lower] = self.strings.add(tag, allow_transient=False)
         return self._tags[lower]
 
+    def initialize(
+        self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None
+    ) -> None:
+        """Build the frequency table from wordfreq (only needed when training)."""
+        if self.frequencies:
+            self.zipf = dutch_zipf_classes()
+            self._tags.clear()
 
-@Language.factory("smrisk_name_features")
-def make_name_features(nlp: Language, name: str) -> NameFeatures:
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        if self.frequencies:
+            lines = (f"{word}\t{zipf}\n" for word, zipf in sorted(self.zipf.items()))
+            (path / _FREQUENCY_FILE).write_text("".join(lines), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> NameFeatures:
+        table = Path(path) / _FREQUENCY_FILE
+        if self.frequencies and table.exists():
+            rows = (line.split("\t") for line in table.read_text(encoding="utf-8").splitlines())
+            self.zipf = {word: int(zipf) for word, zipf in rows}
+            self._tags.clear()
+        return self
+
+
+def dutch_zipf_classes(top: int = 300_000) -> dict[str, int]:
+    """The ``top`` most frequent Dutch words in wordfreq (data CC BY-SA 4.0) with their Zipf
+    class (1-7). wordfreq is needed only here, when the pipeline is trained."""
+    import wordfreq
+
+    return {
+        word: max(1, min(7, int(wordfreq.zipf_frequency(word, "nl"))))
+        for word in wordfreq.top_n_list("nl", top)
+        if word.isalpha()
+    }
+
+
+@Language.factory("smrisk_name_features", default_config={"frequencies": False})
+def make_name_features(nlp: Language, name: str, frequencies: bool) -> NameFeatures:
     """Factory registered with spaCy, so a saved pipeline can rebuild the component."""
-    return NameFeatures(name, nlp.vocab)
+    return NameFeatures(name, nlp.vocab, frequencies)

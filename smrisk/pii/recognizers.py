@@ -175,7 +175,9 @@ class PatternRecognizer:
                 if word is not None:
                     score = max(score, self.context_score)
                 validation = self.validation_name if verdict else None
-                matches.append(PiiMatch(start, end, self.label, score, self.name, pattern.name, validation, word))
+                matches.append(
+                    PiiMatch(start, end, self.label, score, self.name, pattern.name, validation, word)
+                )
         return matches
 
     def _context_word(self, text: str, start: int, end: int) -> str | None:
@@ -449,7 +451,9 @@ class AddressRecognizer(PatternRecognizer):
         ),
         Pattern(  # "Johan Huizingalaan 205": a first name before the street (checked in validate)
             "street_number_after_first_name",
-            r"(?<![\w])[A-Z][a-zà-ÿ]+\s(?=[A-Z][\w'’-]*\s+\d)[A-Z][\w'’-]*(?:" + _STREET_SUFFIX + r")\s+"
+            r"(?<![\w])[A-Z][a-zà-ÿ]+\s(?=[A-Z][\w'’-]*\s+\d)[A-Z][\w'’-]*(?:"
+            + _STREET_SUFFIX
+            + r")\s+"
             + _HOUSE_NUMBER,
             0.8,
             0,
@@ -655,9 +659,12 @@ class StudentIdRecognizer(PatternRecognizer):
 
 #: Forms of address before a name at school; they help find a name but are not part of it.
 TITLES = frozenset(
-    "meneer mnr mevrouw mevr mw dhr mr juf juffrouw meester mentor coach docent docente opa oma tante oom".split()
+    "meneer mnr mevrouw mevr mw dhr mr juf juffrouw meester mentor coach docent docente "
+    "opa oma tante oom".split()
 )
-_TITLES = "|".join(t + r"\.?" if t in ("mevr", "mw", "dhr", "mr") else t for t in sorted(TITLES, key=len, reverse=True))
+_TITLES = "|".join(
+    t + r"\.?" if t in ("mevr", "mw", "dhr", "mr") else t for t in sorted(TITLES, key=len, reverse=True)
+)
 _NAME_PARTICLES = r"van|de|der|den|ter|ten|te|het|'t|in\s't|el|al|ben|da|dos|du|le|la|mc"
 _NOT_A_NAME = frozenset(
     "is was zei zegt heeft had wil gaat ging moet kan mag deed doet en of maar die dat de het een ook "
@@ -679,9 +686,16 @@ class TitledNameRecognizer(PatternRecognizer):
     patterns = (
         Pattern(
             "after_title",
-            r"(?<![\w])(?:" + _TITLES + r")\s+(?P<value>(?:(?:" + _NAME_PARTICLES + r")\s+)*" + _NAME_WORD
+            r"(?<![\w])(?:"
+            + _TITLES
+            + r")\s+(?P<value>(?:(?:"
+            + _NAME_PARTICLES
+            + r")\s+)*"
+            + _NAME_WORD
             # a double surname with a particle: "Jansen-de Wit"
-            + r"(?:(?:(?<=-de)|(?<=-der)|(?<=-den)|(?<=-van)|(?<=-ter)|(?<=-ten))\s+" + _NAME_WORD + r")?)",
+            + r"(?:(?:(?<=-de)|(?<=-der)|(?<=-den)|(?<=-van)|(?<=-ter)|(?<=-ten))\s+"
+            + _NAME_WORD
+            + r")?)",
             0.8,
         ),
     )

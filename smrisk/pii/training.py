@@ -13,8 +13,10 @@ CoNLL-2002 is never read here: it is for evaluation only.
 from __future__ import annotations
 
 import random
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from .corpus import read_gold
@@ -263,13 +265,18 @@ def invented_name(rng: random.Random) -> str:
     return ("".join(syllables) + rng.choice(_CODAS)).capitalize()
 
 
+@cache
+def _sorted_names(kind: str) -> list[str]:
+    """A name list in a fixed order, so random picks repeat with the seed."""
+    return sorted(name_list(kind))
+
+
 def swap_names(example: NerExample, rng: random.Random, invented: float = 0.35) -> NerExample:
     """The example with every PERSON span replaced by a random name of the same shape, from
     the name lists or (with probability ``invented``) made up."""
     if not example.persons or example.missing:
         return example
-    firsts = sorted(name_list("first_names"))
-    lasts = sorted(name_list("surnames"))
+    firsts, lasts = _sorted_names("first_names"), _sorted_names("surnames")
 
     def pick(names: list[str]) -> str:
         return invented_name(rng) if rng.random() < invented else rng.choice(names)
@@ -298,10 +305,27 @@ def recase(example: NerExample, how: str) -> NerExample | None:
     return NerExample(text, example.persons, example.missing, source=f"{example.source}+{how}")
 
 
+def fold_accents(example: NerExample) -> NerExample | None:
+    """The example with accents dropped ("Ceylan Doğan" -> "Ceylan Dogan"), as in exports and
+    older text that lost them; None when nothing changes or a letter does not fold to one."""
+    folded = "".join(
+        "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)) or char
+        for char in example.text
+    )
+    if folded == example.text or len(folded) != len(example.text):
+        return None
+    return NerExample(folded, example.persons, example.missing, source=f"{example.source}+fold")
+
+
 def augment(
-    examples: list[NerExample], seed: int = 13, swaps: int = 2, lower: float = 0.3, upper: float = 0.05
+    examples: list[NerExample],
+    seed: int = 13,
+    swaps: int = 2,
+    lower: float = 0.3,
+    upper: float = 0.05,
+    fold: float = 0.5,
 ) -> list[NerExample]:
-    """Originals plus name-swapped and recased copies."""
+    """Originals plus name-swapped, recased and (where there are accents) accent-folded copies."""
     rng = random.Random(seed)
     out: list[NerExample] = []
     for example in examples:
@@ -316,6 +340,9 @@ def augment(
             )
             if recased is not None:
                 out.append(recased)
+            folded = fold_accents(variant) if rng.random() < fold else None
+            if folded is not None:
+                out.append(folded)
     return out
 
 
@@ -342,6 +369,10 @@ def to_docs(examples: list[NerExample], nlp) -> Iterator:
             if not taken & set(range(span.start, span.end)):
                 kept.append(span)
                 taken.update(range(span.start, span.end))
-        missing = [s for s in missing if not taken & set(range(s.start, s.end))]
-        doc.set_ents(kept, missing=missing, default="outside")
+        unknown = []
+        for span in sorted(missing, key=lambda s: s.start):
+            if not taken & set(range(span.start, span.end)):
+                unknown.append(span)
+                taken.update(range(span.start, span.end))
+        doc.set_ents(kept, missing=unknown, default="outside")
         yield doc

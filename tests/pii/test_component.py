@@ -1,8 +1,15 @@
-"""The pipeline's own components: name-list features and the packaged pipeline's names."""
+"""The pipeline's own parts: tokenizer, name-list features, NER tagger, the packaged pipeline."""
+
+import json
+
+import pytest
 
 from smrisk.nlp import blank_pipeline, build_nlp
 from smrisk.pii.component import NameFeatures
-from smrisk.pii.tokenizer import skip_letter_chunks
+from smrisk.pii.ner_tagger import decode
+from smrisk.pii.tokenizer import doc_text
+
+from ..conftest import ROOT
 
 
 def test_name_features_mark_list_classes():
@@ -29,17 +36,66 @@ def test_packaged_pipeline_finds_names_as_entities():
     ]
 
 
-def test_skipping_letter_chunks_keeps_the_tokens():
+TOKENS = [
+    ("hallo Sophie!!", ["hallo", "Sophie", "!", "!"]),
+    ("wtf!!sophie", ["wtf", "!", "!", "sophie"]),
+    ("mw.de Groot en J.P. Balkenende", ["mw.", "de", "Groot", "en", "J.P.", "Balkenende"]),
+    ("Sanne's fiets en z'n auto", ["Sanne", "'s", "fiets", "en", "z'n", "auto"]),
+    ("bel 06-12345678,of 020 545 1800", ["bel", "06-12345678", ",", "of", "020", "545", "1800"]),
+    ("om 12:30 of 3,5 uur op 12/03", ["om", "12:30", "of", "3,5", "uur", "op", "12/03"]),
+    ("#school!! @lisa_vd, a.b@c.nl.", ["#school", "!", "!", "@lisa_vd", ",", "a.b@c.nl", "."]),
+    (
+        "kijk instagram.com/lisa.vd! of https://x.com/a?b=1.",
+        ["kijk", "instagram.com/lisa.vd", "!", "of", "https://x.com/a?b=1", "."],
+    ),
+    ("Jansen-de Wit, kenteken 12-BDX-3", ["Jansen", "-", "de", "Wit", ",", "kenteken", "12-BDX-3"]),
+    ("top 👍🏽🇳🇱 :-) <3", ["top", "👍🏽", "🇳🇱", ":-)", "<3"]),
+    ("stuur een app. Tom.", ["stuur", "een", "app", ".", "Tom", "."]),
+]
+
+
+@pytest.mark.parametrize(("text", "tokens"), TOKENS)
+def test_social_tokenizer(text, tokens):
+    assert [t.text for t in blank_pipeline().make_doc(text) if not t.is_space] == tokens
+
+
+def test_tokenizer_keeps_every_character_offset():
+    """Every text of the project's corpora comes back character for character."""
+    nlp = blank_pipeline()
     texts = [
-        "hallo Sophie!!",
-        "wtf!!sophie",
-        "mw.de Groot",
-        "Daan's fiets",
-        "bel 06-12345678",
-        "#school!! @lisa,",
-        "x²",
+        json.loads(line)["text"]
+        for path in sorted((ROOT / "data" / "harm").glob("*.jsonl"))
+        for line in path.open()
     ]
-    plain, fast = blank_pipeline(), blank_pipeline()
-    skip_letter_chunks(fast.tokenizer)
+    texts += ["  twee  spaties\n\nen witregels\t", " ", "x\u200b y", "İstanbul"]
     for text in texts:
-        assert [t.text for t in fast.make_doc(text)] == [t.text for t in plain.make_doc(text)]
+        doc = nlp.make_doc(text)
+        assert doc.text == text
+        assert all(text[t.idx : t.idx + len(t)] == t.text for t in doc)
+
+
+def test_ner_tagger_decodes_biluo_and_mends_broken_sequences():
+    o, b, i, last, u = range(5)
+    assert decode([o, b, i, last, o, u, u]) == [(1, 4), (5, 6), (6, 7)]
+    assert decode([i, last, o, i, o, b]) == [(0, 2), (3, 4), (5, 6)]  # I/L after O open a span
+    assert decode([b, b, o]) == [(0, 1), (1, 2)]
+    assert decode([]) == []
+
+
+def test_tokenizer_keeps_the_text_it_was_given():
+    nlp = blank_pipeline()
+    text = "hoi  @lisa_vd!! bel 06-12345678 of mail a.b@c.nl 😀\n"
+    doc = nlp.make_doc(text)
+    assert doc_text(doc) == text == doc.text
+    assert [t.text for t in doc if not t.is_space] == [
+        "hoi",
+        "@lisa_vd",
+        "!",
+        "!",
+        "bel",
+        "06-12345678",
+        "of",
+        "mail",
+        "a.b@c.nl",
+        "😀",
+    ]

@@ -70,5 +70,9 @@ def test_blind_case(case, scanner):
     were generalised), run as users meet them: through the scanner, so the school's own
     public contact details are not personal data."""
     findings = scanner.assess(case["text"]).findings
-    found = [case["text"][f.start : f.end] for f in findings if f.kind == "personal_data" and f.label == case["label"]]
+    found = [
+        case["text"][f.start : f.end]
+        for f in findings
+        if f.kind == "personal_data" and f.label == case["label"]
+    ]
     assert found == case["expect"]
