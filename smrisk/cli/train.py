@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ..harm.feedback import read_feedback
+from ..harm.model import DEFAULT_C
 from ..harm.train import DEFAULT_NAME
 from ..harm.train import train as train_model
 from ..models import models_dir
@@ -22,7 +23,7 @@ def train(
     test: Annotated[
         Path | None, typer.Option(help="Held-out JSONL, only evaluated for the model card.")
     ] = None,
-    c: Annotated[float, typer.Option("--C", help="Inverse regularisation strength.")] = 10.0,
+    c: Annotated[float, typer.Option("--C", help="Inverse regularisation strength.")] = DEFAULT_C,
     feedback: Annotated[
         list[Path] | None,
         typer.Option(help="Reviewer feedback CSV exported from the triage report (repeatable)."),

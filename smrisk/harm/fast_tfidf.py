@@ -59,14 +59,17 @@ class FastTfidfVectorizer(TfidfVectorizer):
         if pattern is None:
             pattern = self.__dict__["_token_regex"] = re.compile(self.token_pattern)
         tokens = pattern.findall(document)
-        vocabulary = self.vocabulary_
+        get = self.vocabulary_.get
         low, high = self.ngram_range
         columns = []
         for n in range(low, high + 1):
-            for start in range(len(tokens) - n + 1):
-                column = vocabulary.get(" ".join(tokens[start : start + n]) if n > 1 else tokens[start])
-                if column is not None:
-                    columns.append(column)
+            if n == 1:
+                grams = tokens
+            elif n == 2:
+                grams = [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+            else:
+                grams = [" ".join(tokens[start : start + n]) for start in range(len(tokens) - n + 1)]
+            columns += [column for column in map(get, grams) if column is not None]
         return columns
 
     def transform(self, raw_documents: Iterable[str]) -> sparse.csr_matrix:
@@ -75,13 +78,15 @@ class FastTfidfVectorizer(TfidfVectorizer):
             return super().transform(raw_documents)
         columns: list[int] = []
         indptr = [0]
+        cached = self.__dict__.setdefault("_columns_cache", {}).get
         for document in raw_documents:
             document = document.lower()
             if self.analyzer == "word":
                 columns += self._word_columns(document)
             else:
                 for word in document.split():
-                    columns += self._char_columns(word)
+                    found = cached(word)  # most words: a dictionary lookup, no method call
+                    columns += found if found is not None else self._char_columns(word)
             indptr.append(len(columns))
         matrix = sparse.csr_matrix(
             (np.ones(len(columns)), np.asarray(columns, dtype=np.int64), np.asarray(indptr)),
