@@ -40,6 +40,8 @@ ROOT = Path(__file__).resolve().parents[1]
 WARM_UP = 1000
 #: Project-written posts with personal data, timed with the gold posts.
 PII_POSTS = ("students", "adults", "names", "school-h", "posts-k")
+#: Posts a tool scores before the next takes its turn.
+CHUNK = 500
 
 
 def smrisk_tool(workdir: Path) -> Callable[[list[str]], list[list[Span]]]:
@@ -113,10 +115,19 @@ def distinct_texts(paths: list[Path], skip: set[str]) -> list[str]:
     return [text for text in dict.fromkeys(texts) if text not in skip]
 
 
-def posts_per_second(run: Callable[[list[str]], object], texts: list[str]) -> float:
-    started = time.perf_counter()
-    run(texts)
-    return len(texts) / (time.perf_counter() - started)
+def interleaved_rates(runs: dict[str, Callable[[list[str]], object]], texts: list[str]) -> dict[str, float]:
+    """Posts per second of each tool over ``texts``, timed in chunks taken by every tool in
+    turn (the order rotating), so that the machine speeding up or slowing down over the run
+    weighs on all tools alike."""
+    seconds = dict.fromkeys(runs, 0.0)
+    names = list(runs)
+    for i, start in enumerate(range(0, len(texts), CHUNK)):
+        chunk = texts[start : start + CHUNK]
+        for name in names[i % len(names) :] + names[: i % len(names)]:
+            started = time.perf_counter()
+            runs[name](chunk)
+            seconds[name] += time.perf_counter() - started
+    return {name: len(texts) / seconds[name] for name in runs}
 
 
 def main() -> None:
@@ -133,30 +144,37 @@ def main() -> None:
     print(
         f"A7 posts/s: {len(a7):,} distinct posts of the A7 corpus; PII posts/s: {len(pii):,} posts "
         f"written to carry personal data; F1 on the {len(gold)} gold posts of {args.gold.name}. "
-        "One process, one thread."
+        f"One process, one thread; the tools take turns, {CHUNK} posts at a time."
     )
-    header = ("tool", "load s", "A7 posts/s", "PII posts/s", "found P", "found R", "found F1", "label F1")
-    print(f"{header[0]:10} {header[1]:>7} " + " ".join(f"{h:>11}" for h in header[2:]))
     with tempfile.TemporaryDirectory() as tmp:
-        tools = {
+        makers = {
             "smrisk": lambda: smrisk_tool(Path(tmp)),
             "deduce": deduce_tool,
             "presidio": lambda: presidio_tool(Path(tmp)),
         }
-        for name, make in tools.items():
+        runs, loads = {}, {}
+        for name, make in makers.items():
             started = time.perf_counter()
-            run = make()
-            load = time.perf_counter() - started
-            run(warm_up)
-            pii_rate = posts_per_second(run, pii)
-            a7_rate = posts_per_second(run, a7)
+            runs[name] = make()
+            loads[name] = time.perf_counter() - started
+            runs[name](warm_up)
+        pii_rates = interleaved_rates(runs, pii)
+        a7_rates = interleaved_rates(runs, a7)
+        header = ("tool", "load s", "A7 posts/s", "PII posts/s", "found P", "found R", "found F1", "label F1")
+        print(f"{header[0]:10} {header[1]:>7} " + " ".join(f"{h:>11}" for h in header[2:]))
+        for name, run in runs.items():
             report = evaluate_spans(gold, run(texts))
             found = report.score("found")
             labelled = f"{report.score('overlap').f1:11.3f}" if name == "smrisk" else f"{'-':>11}"
             print(
-                f"{name:10} {load:7.1f} {a7_rate:11,.0f} {pii_rate:11,.0f} {found.precision:11.3f} "
-                f"{found.recall:11.3f} {found.f1:11.3f} {labelled}",
+                f"{name:10} {loads[name]:7.1f} {a7_rates[name]:11,.0f} {pii_rates[name]:11,.0f} "
+                f"{found.precision:11.3f} {found.recall:11.3f} {found.f1:11.3f} {labelled}",
                 flush=True,
+            )
+        for name in list(runs)[1:]:
+            print(
+                f"smrisk / {name}: {a7_rates['smrisk'] / a7_rates[name]:.2f}x (A7 posts), "
+                f"{pii_rates['smrisk'] / pii_rates[name]:.2f}x (PII posts)"
             )
 
 

@@ -178,7 +178,8 @@ class HarmClassifier(ClassifierMixin, BaseEstimator):
         check_is_fitted(self, "pipeline_")
         normalized = [self.glued_words_(normalize(t)) for t in texts]
         # FeatureUnion.transform's own stacking goes through COO, several times slower.
-        blocks = [step.transform(normalized) for _, step in self.pipeline_.named_steps["features"].transformer_list]
+        features = self.pipeline_.named_steps["features"]
+        blocks = [step.transform(normalized) for _, step in features.transformer_list]
         return sparse.hstack(blocks, format="csr")
 
     def scores(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:

@@ -11,6 +11,7 @@ list of :class:`~smrisk.pii.recognizers.PiiMatch` with exact character offsets.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from spacy.vocab import Vocab
 
 from .name_spans import name_bounds
 from .names import name_list
-from .recognizers import PiiMatch, build_recognizers, find_matches, resolve_overlaps
+from .recognizers import TITLES, PiiMatch, build_recognizers, find_matches, resolve_overlaps
 from .tokenizer import doc_text
 
 #: Score given to a person name found by the NER model (it has no calibrated confidence).
@@ -66,6 +67,11 @@ def make_personal_data(nlp: Language, name: str, min_score: float, use_ner: bool
 
 
 _TAG_CACHE_LIMIT = 200_000
+#: ``doc.user_data`` key: False when the post holds no word that could be (part of) a name.
+MAY_NAME = "smrisk_may_name"
+_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]*")
+_SENTENCE_OPENING = re.compile(r".*(?:[.!?:]\s*|\n)$", re.DOTALL)  # text just before a sentence
+_COMMON_ZIPF = 4  # Zipf class of words common enough to open a sentence without being a name
 _FREQUENCY_FILE = "word_frequencies.tsv"
 
 
@@ -87,12 +93,29 @@ class NameFeatures:
         self.frequencies = frequencies
         self.zipf: dict[str, int] = {}  # lowercase word -> Zipf class (with ``frequencies``)
         self._tags: dict[int, int] = {}  # hash of the lowercase form -> hash of its class
+        self._name_tags: set[int] = set()  # hashes of the classes of names in the lists
+        self._titles = {self.strings.add(t) for title in TITLES for t in (title, title + ".")}
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc):
-            tags = [self._tags.get(lower) or self._tag(lower) for lower in doc.to_array(LOWER).tolist()]
+            lowers = doc.to_array(LOWER).tolist()
+            tags = [self._tags.get(lower) or self._tag(lower) for lower in lowers]
             doc.from_array([TAG], numpy.array(tags, dtype="uint64").reshape(-1, 1))
+            doc.user_data[MAY_NAME] = (
+                not self._name_tags.isdisjoint(tags)
+                or not self._titles.isdisjoint(lowers)
+                or self._capitalised_word(doc_text(doc))
+            )
         return doc
+
+    def _capitalised_word(self, text: str) -> bool:
+        """Whether a word starts with a capital, other than a common word opening a sentence."""
+        for found in _CAPITALISED.finditer(text):
+            start = found.start()
+            opens_sentence = not start or _SENTENCE_OPENING.match(text, max(0, start - 3), start)
+            if not opens_sentence or self.zipf.get(found.group().lower(), 0) < _COMMON_ZIPF:
+                return True
+        return False
 
     def _tag(self, lower: int) -> int:
         """The class of a lowercase form (by its hash), cached."""
@@ -114,6 +137,8 @@ class NameFeatures:
             self._tags.clear()
         # Kept past memory zones: the cache holds the hash beyond the batch that added it.
         self._tags[lower] = self.strings.add(tag, allow_transient=False)
+        if first or last:
+            self._name_tags.add(self._tags[lower])
         return self._tags[lower]
 
     def initialize(

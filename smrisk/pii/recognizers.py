@@ -217,7 +217,7 @@ _PLUS_OR_00 = "(?:" + _lead(r"\+", r"[\w+]") + "|" + _lead("0", r"[\w+]") + "0)"
 
 class PhoneRecognizer(PatternRecognizer):
     label = "PHONE"
-    requires = r"\d"
+    requires = r"\d\d"  # phone numbers have 9 digits or more
     patterns = (
         Pattern("international", _PLUS_OR_00 + r"\d{2}[\s-]?(?:\(0\)[\s-]?)?\d(?:[\s-]?\d){7,9}(?!\d)", 0.4),
         Pattern("national", _lead("0", r"[\w+]") + r"(?:[\s.-]?\d){9}(?![\d.]?\d)", 0.4),
@@ -251,7 +251,7 @@ class PhoneRecognizer(PatternRecognizer):
 
 class BsnRecognizer(PatternRecognizer):
     label = "BSN"
-    requires = r"\d"
+    requires = r"\d\d"  # nine digits
     patterns = (
         Pattern("nine_digits", _lead(r"\d", r"[\d.,-]") + r"\d{8}(?![\d.,]?\d)", 0.6, requires=r"\d{9}"),
         Pattern(
@@ -283,7 +283,7 @@ class BsnRecognizer(PatternRecognizer):
 
 class IbanRecognizer(PatternRecognizer):
     label = "IBAN"
-    requires = r"\d"
+    requires = r"\d\d"  # two check digits
     patterns = (
         Pattern(
             "iban",
@@ -334,7 +334,7 @@ class ProfileUrlRecognizer(PatternRecognizer):
 
 class PostcodeRecognizer(PatternRecognizer):
     label = "POSTCODE"
-    requires = r"\d"
+    requires = r"\d\d"  # four digits
     patterns = (
         Pattern("upper", _lead("[1-9]", r"[\w-]") + r"\d{3}[ ]?(?!SA|SD|SS)[A-Z]{2}(?![\w])", 0.75, 0),
         Pattern("lower_glued", _lead("[1-9]", r"[\w-]") + r"\d{3}(?!sa|sd|ss)[a-z]{2}(?![\w])", 0.6, 0),
@@ -513,7 +513,7 @@ class AddressRecognizer(PatternRecognizer):
 
 class LicensePlateRecognizer(PatternRecognizer):
     label = "LICENSE_PLATE"
-    requires = r"\d"
+    requires = r"\d\d"  # every side code has a group of 2-3 digits
     patterns = (
         Pattern(
             "dashed",
@@ -631,7 +631,7 @@ class DateOfBirthRecognizer(PatternRecognizer):
 
 class StudentIdRecognizer(PatternRecognizer):
     label = "STUDENT_ID"
-    requires = r"\d"
+    requires = r"\d\d"  # 3 to 8 digits
     patterns = (  # "llnr.213345": a dot after a word, not inside a number
         Pattern("number", r"\d(?<![\w-]\d)(?<!\d\.\d)\d{3,7}(?![\w.-]?\d)", 0.9),
     )

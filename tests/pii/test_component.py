@@ -5,7 +5,7 @@ import json
 import pytest
 
 from smrisk.nlp import blank_pipeline, build_nlp
-from smrisk.pii.component import NameFeatures
+from smrisk.pii.component import MAY_NAME, NameFeatures
 from smrisk.pii.ner_tagger import decode
 from smrisk.pii.tokenizer import doc_text
 
@@ -99,3 +99,29 @@ def test_tokenizer_keeps_the_text_it_was_given():
         "a.b@c.nl",
         "😀",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "may_name"),
+    [
+        ("wat een chaos vandaag op school", False),
+        ("Wat een chaos vandaag. Morgen beter!", False),  # common words opening sentences
+        ("ik zag sophie bij de bushalte", True),  # a first name in the lists, lowercase
+        ("vraag het meneer even", True),  # a form of address
+        ("wat een chaos bij Dravinez", True),  # a capitalised word inside a sentence
+        ("Dravinez zei niks", True),  # an uncommon word opening a sentence
+    ],
+)
+def test_name_features_tell_which_posts_may_hold_a_name(text, may_name):
+    nlp = blank_pipeline()
+    features = NameFeatures("names", nlp.vocab, frequencies=True)
+    features.zipf = {"wat": 7, "morgen": 6, "vandaag": 6, "chaos": 4}
+    assert features(nlp.make_doc(text)).user_data[MAY_NAME] is may_name
+
+
+def test_posts_without_a_possible_name_skip_the_network():
+    nlp = build_nlp(10_000)
+    skipped, named = nlp.pipe(["wat een chaos vandaag op school", "ik sprak gisteren met Jan de Vries"])
+    assert skipped.user_data[MAY_NAME] is False and not skipped.tensor.any() and not skipped.ents
+    assert named.user_data[MAY_NAME] is True and named.tensor.any()
+    assert [e.text for e in named.ents] == ["Jan de Vries"]
