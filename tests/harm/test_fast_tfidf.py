@@ -28,12 +28,18 @@ def texts():
             "sublinear_tf": True,
             "token_pattern": r"(?u)\b\w+\b|[^\w\s]",
         },
+        {"analyzer": "word", "ngram_range": (1, 2), "sublinear_tf": True, "token_pattern": r"\w+|[^\w\s]"},
+        {"analyzer": "word", "ngram_range": (2, 2), "min_df": 2, "sublinear_tf": True},
+        {"analyzer": "word", "ngram_range": (1, 1), "sublinear_tf": True, "max_features": 300},
         {"analyzer": "char", "ngram_range": (2, 3)},  # not a fast setting: falls back
     ],
 )
 def test_same_matrix_as_scikit_learn(texts, settings):
-    train, test = texts[:600], texts[600:] + ["", "a", "een heel kort"]
-    expected = TfidfVectorizer(**settings).fit(train).transform(test)
-    got = FastTfidfVectorizer(**settings).fit(train).transform(test)
-    assert got.shape == expected.shape
-    assert abs(got - expected).max() < 1e-12
+    test = texts[600:] + ["", "a", "een heel kort", "tab\tnieuwe\nregel  dubbel", "ik ik ik, jij!!"]
+    expected = TfidfVectorizer(**settings).fit(texts[:600]).transform(test)
+    fast = FastTfidfVectorizer(**settings).fit(texts[:600])
+    assert fast._fast() is (settings["analyzer"] != "char")
+    for _ in range(2):  # the second time from the word caches
+        got = fast.transform(test)
+        assert got.shape == expected.shape
+        assert abs(got - expected).max() < 1e-12
