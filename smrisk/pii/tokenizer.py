@@ -63,16 +63,31 @@ ABBREVIATIONS = frozenset(
 ) | {"mw.", "dhr.", "mevr.", "mr.", "mnr.", "drs.", "ir.", "dr.", "prof.", "geb.", "tel.", "nr.", "llnr."}
 
 
+#: Words whose hash the tokenizer keeps (see SocialTokenizer).
+_ORTH_CACHE_LIMIT = 100_000
+
+
 class SocialTokenizer:
     """Text in, spaCy Doc out (see the module docstring). Keeps the text on the Doc, since
-    ``doc.text`` rebuilds it from every token on each access."""
+    ``doc.text`` rebuilds it from every token on each access.
+
+    Words met outside a memory zone have a lexeme for good; the tokenizer keeps their
+    hashes and hands those to the Doc, which then looks the lexeme up directly instead of
+    hashing the string again (half the cost of making a Doc)."""
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
+        self._orths: dict[str, int] = {}
 
     def __call__(self, text: str) -> Doc:
         words, spaces = split(text)
-        doc = Doc(self.vocab, words=words, spaces=spaces)
+        orths = self._orths
+        doc = Doc(self.vocab, words=[orths.get(word, word) for word in words], spaces=spaces)
+        if len(orths) < _ORTH_CACHE_LIMIT and not self.vocab.in_memory_zone:
+            strings = self.vocab.strings
+            for word in words:
+                if word not in orths:
+                    orths[word] = strings[word]
         doc.user_data[_TEXT_KEY] = text
         return doc
 

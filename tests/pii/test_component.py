@@ -74,6 +74,21 @@ def test_tokenizer_keeps_every_character_offset():
         assert all(text[t.idx : t.idx + len(t)] == t.text for t in doc)
 
 
+def test_tokenizer_hands_known_words_by_hash_and_forgets_zone_words():
+    nlp = blank_pipeline()
+    first = nlp.make_doc("Sanne belt 06-12345678 om 12:30")
+    again = nlp.make_doc("Sanne belt 06-12345678 om 12:30")  # now from the kept hashes
+    assert (
+        again.to_array(["ORTH", "NORM", "SHAPE", "IS_TITLE"]).tolist()
+        == first.to_array(["ORTH", "NORM", "SHAPE", "IS_TITLE"]).tolist()
+    )
+    with nlp.memory_zone():
+        assert [t.shape_ for t in nlp.make_doc("Zonewoord qwxz")] == ["Xxxxx", "xxxx"]
+    assert "Zonewoord" not in nlp.tokenizer._orths  # its lexeme is gone with the zone
+    assert [t.text for t in nlp.make_doc("Zonewoord qwxz Sanne")] == ["Zonewoord", "qwxz", "Sanne"]
+    assert nlp.make_doc("Zonewoord")[0].is_title
+
+
 def test_ner_tagger_decodes_biluo_and_mends_broken_sequences():
     o, b, i, last, u = range(5)
     assert decode([o, b, i, last, o, u, u]) == [(1, 4), (5, 6), (6, 7)]
