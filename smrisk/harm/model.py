@@ -14,9 +14,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import numpy as np
 from scipy import sparse
+from scipy.special import expit
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.linear_model import LogisticRegression
@@ -26,7 +28,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.utils.validation import check_is_fitted
 
 from .corpus import HARM_LABELS, MAIN_LABELS
-from .fast_tfidf import FastTfidfVectorizer
+from .fast_tfidf import FastTfidfVectorizer, WordBatch
 from .normalize import GluedWords, normalize
 
 #: Words too common to explain anything ("je" or "de" pushes a score but tells a reviewer nothing).
@@ -42,6 +44,8 @@ FUNCTION_WORDS = frozenset(
 #: whole writing sessions (train-h, train-k) and scored on them, C 10 / 30 gave macro-F1
 #: 0.842 / 0.847 at 4.2% / 3.9% false alarms, the worst spelling variant 0.049 / 0.051 lower.
 DEFAULT_C = 30.0
+#: Attributes a fitted HarmClassifier builds from its models when first needed (not saved).
+_DERIVED = ("stacked_", "word_names_", "word_weights_", "explainable_")
 
 
 def _words_of(term: str) -> set[str]:
@@ -80,6 +84,23 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
                 ]
             )
         return sparse.csr_matrix(np.asarray(rows, dtype=np.float64))
+
+    def transform_words(self, batch: WordBatch) -> sparse.csr_matrix:
+        """:meth:`transform` from words already split (lowercased: the same for normalised text)."""
+        check_is_fitted(self, "n_features_in_")
+        vulgar, second_person = vulgar_terms(), self.SECOND_PERSON
+        lengths = np.diff(batch.indptr)
+        post = np.repeat(np.arange(len(lengths)), lengths)
+        rows = [
+            np.bincount(
+                post,
+                weights=np.array([w in terms for w in batch.distinct], dtype=np.float64)[batch.codes],
+                minlength=len(lengths),
+            )
+            / np.maximum(lengths, 1)
+            for terms in (vulgar, second_person)
+        ]
+        return sparse.csr_matrix(np.column_stack([*rows, np.minimum(lengths, 80) / 80]))
 
 
 def build_pipeline(C: float = 4.0, char_max_features: int = 150_000, calibrate: bool = True) -> Pipeline:
@@ -154,6 +175,8 @@ class HarmClassifier(ClassifierMixin, BaseEstimator):
         if y.ndim != 2 or y.shape != (len(texts), len(self.labels)):
             raise ValueError(f"y must be {len(texts)} x {len(self.labels)}, got {y.shape}")
         folds = list(GroupKFold(n_splits=3).split(texts, groups=groups)) if groups is not None else 3
+        for derived in _DERIVED:
+            self.__dict__.pop(derived, None)
         self.pipeline_ = build_pipeline(self.C, self.char_max_features, self.calibrate)
         if self.calibrate:
             self.pipeline_.set_params(classifier__estimator__cv=folds)
@@ -176,10 +199,11 @@ class HarmClassifier(ClassifierMixin, BaseEstimator):
     def features(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """The posts' feature rows (normalised text; word, character and lexicon columns)."""
         check_is_fitted(self, "pipeline_")
-        normalized = [self.glued_words_(normalize(t)) for t in texts]
-        # FeatureUnion.transform's own stacking goes through COO, several times slower.
+        batch = WordBatch.of([self.glued_words_(normalize(t)) for t in texts])
+        # Every step reads the one split of the batch; FeatureUnion.transform would split it
+        # for each, and its stacking goes through COO, several times slower.
         features = self.pipeline_.named_steps["features"]
-        blocks = [step.transform(normalized) for _, step in features.transformer_list]
+        blocks = [step.transform_words(batch) for _, step in features.transformer_list]
         return sparse.hstack(blocks, format="csr")
 
     def scores(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -188,10 +212,31 @@ class HarmClassifier(ClassifierMixin, BaseEstimator):
 
     def scores_of(self, features: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
         """:meth:`scores` for feature rows from :meth:`features`."""
+        rows, n = features.shape[0], len(self.labels)
+        if self._stacked() is not None:
+            found = self._stacked()(features)
+            return found[:, :n], found[:, n] if self.gate_ is not None else np.ones(rows)
         proba = self.pipeline_.named_steps["classifier"].predict_proba(features)
-        rows = features.shape[0]
         gate = self.gate_.predict_proba(features)[:, 1] if self.gate_ is not None else np.ones(rows)
         return proba, gate
+
+    def _stacked(self) -> StackedLinear | None:
+        """The label classifiers and the gate as one :class:`StackedLinear`, where they allow."""
+        if getattr(self, "stacked_", None) is None:
+            classifier = self.pipeline_.named_steps["classifier"]
+            outputs = [
+                *getattr(classifier, "estimators_", []),
+                *([self.gate_] if self.gate_ is not None else []),
+            ]
+            usable = getattr(classifier, "multilabel_", False) and StackedLinear.applies(outputs)
+            self.stacked_ = StackedLinear(outputs) if usable else False
+        return self.stacked_ or None
+
+    def __getstate__(self) -> dict:
+        state = super().__getstate__()
+        for derived in _DERIVED:  # rebuilt from the fitted models when needed
+            state.pop(derived, None)
+        return state
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Posts x labels probabilities."""
@@ -270,22 +315,33 @@ class HarmClassifier(ClassifierMixin, BaseEstimator):
         check_is_fitted(self, "pipeline_")
         if not cases:
             return []
-        weights, names = self._word_weights(), self._word_names()
+        weights, names, explainable = self._word_weights(), self._word_names(), self._explainable()
         if features is None:
             features = self.features([text for text, _ in cases])
         rows = sparse.csr_matrix(features[:, : len(names)])  # the word columns come first
-        explanations = []
-        for i, (_, label) in enumerate(cases):
-            j = self.labels.index(label)
-            span = slice(rows.indptr[i], rows.indptr[i + 1])
-            contributions = [
-                (value * weights[j, k], k)
-                for value, k in zip(rows.data[span], rows.indices[span], strict=True)
-            ]
-            ranked = sorted((c for c in contributions if c[0] > 0), reverse=True)
-            terms = [names[k] for _, k in ranked]
-            explanations.append([t for t in terms if not _words_of(t) <= FUNCTION_WORDS][:top])
+        # Every word feature of every case with its push on the case's label, then per case
+        # the strongest pushes up, at most ``top``; words that explain nothing left out.
+        case = np.repeat(np.arange(len(cases)), np.diff(rows.indptr))
+        label = np.array([self.labels.index(label) for _, label in cases], dtype=np.int64)
+        push = rows.data * weights[label[case], rows.indices]
+        kept = (push > 0) & explainable[rows.indices]
+        case, push, column = case[kept], push[kept], rows.indices[kept]
+        order = np.lexsort((-column, -push, case))  # by case, strongest first
+        case, column = case[order], column[order]
+        starts = np.searchsorted(case, np.arange(len(cases)))
+        rank = np.arange(len(case)) - starts[case]
+        explanations: list[list[str]] = [[] for _ in cases]
+        for i, k in zip(case[rank < top].tolist(), column[rank < top].tolist(), strict=True):
+            explanations[i].append(names[k])
         return explanations
+
+    def _explainable(self) -> np.ndarray:
+        """Per word feature: whether it names a word that is no function word."""
+        if getattr(self, "explainable_", None) is None:
+            self.explainable_ = np.array(
+                [not _words_of(name) <= FUNCTION_WORDS for name in self._word_names()]
+            )
+        return self.explainable_
 
     def _word_names(self) -> list[str]:
         """Word feature names by column, built once (scikit-learn rebuilds them on every call)."""
@@ -306,6 +362,52 @@ class HarmClassifier(ClassifierMixin, BaseEstimator):
                 rows.append(np.mean([m.coef_[0, :n] for m in models], axis=0))
             self.word_weights_ = np.vstack(rows)
         return self.word_weights_
+
+
+class StackedLinear:
+    """The logistic regressions (sigmoid-calibrated or not) behind some binary outputs as
+    one weight matrix with a row per feature, so that a batch is scored by one sparse
+    product reading each feature's weights together. scikit-learn's ``predict_proba``
+    checks its input on every call and per calibrated model: at the scanner's 256 posts a
+    batch that cost ten times the product itself."""
+
+    def __init__(self, outputs: Sequence[BaseEstimator]) -> None:
+        parts = [(i, *part) for i, output in enumerate(outputs) for part in _logistic_parts(output)]
+        self.weights = np.ascontiguousarray(np.column_stack([e.coef_[0] for _, e, _ in parts]))
+        self.intercepts = np.array([e.intercept_[0] for _, e, _ in parts])
+        self.calibrated = np.array([c is not None for _, _, c in parts])
+        self.a = np.array([c.a_ if c is not None else -1.0 for _, _, c in parts])  # plain: expit(d)
+        self.b = np.array([c.b_ if c is not None else 0.0 for _, _, c in parts])
+        # parts x outputs: each output is the mean of its parts
+        self.mean = np.zeros((len(parts), len(outputs)))
+        for row, (output, _, _) in enumerate(parts):
+            self.mean[row, output] = 1.0
+        self.mean /= self.mean.sum(axis=0)
+
+    @staticmethod
+    def applies(outputs: Sequence[BaseEstimator]) -> bool:
+        """Whether every output is a binary logistic regression, sigmoid-calibrated or not."""
+        return all(_logistic_parts(output) for output in outputs)
+
+    def __call__(self, features: sparse.csr_matrix) -> np.ndarray:
+        """Posts x outputs: each output's ``predict_proba(features)[:, 1]``."""
+        decision = features @ self.weights + self.intercepts
+        return expit(-(self.a * decision + self.b)) @ self.mean
+
+
+def _logistic_parts(model: BaseEstimator) -> list[tuple[LogisticRegression, Any]]:
+    """(logistic regression, sigmoid calibrator or None) per model averaged into ``model``'s
+    probability; empty when ``model`` is something else."""
+    calibrated = getattr(model, "calibrated_classifiers_", None)
+    parts = [(c.estimator, c.calibrators) for c in calibrated] if calibrated else [(model, None)]
+    found = []
+    for estimator, calibrators in parts:
+        if not (isinstance(estimator, LogisticRegression) and len(estimator.classes_) == 2):
+            return []
+        if calibrators is not None and not (len(calibrators) == 1 and hasattr(calibrators[0], "a_")):
+            return []
+        found.append((estimator, calibrators[0] if calibrators else None))
+    return found
 
 
 THRESHOLD_STEPS = np.round(np.arange(0.01, 0.96, 0.01), 2)

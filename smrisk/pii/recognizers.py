@@ -747,6 +747,9 @@ PRIORITY = (
 )
 
 
+_RANK = {label: i for i, label in enumerate(PRIORITY)}
+
+
 def build_recognizers(names: Iterable[str] | None = None) -> list[PatternRecognizer]:
     """Instances of the recognizers (all, or those whose class names are given)."""
     wanted = set(names) if names is not None else None
@@ -755,8 +758,7 @@ def build_recognizers(names: Iterable[str] | None = None) -> list[PatternRecogni
 
 def resolve_overlaps(matches: Iterable[PiiMatch]) -> list[PiiMatch]:
     """Keep non-overlapping matches: higher priority first, then longer, then higher score."""
-    rank = {label: i for i, label in enumerate(PRIORITY)}
-    ordered = sorted(matches, key=lambda m: (rank.get(m.label, 99), -(m.end - m.start), -m.score))
+    ordered = sorted(matches, key=lambda m: (_RANK.get(m.label, 99), -(m.end - m.start), -m.score))
     kept: list[PiiMatch] = []
     for match in ordered:
         if all(match.end <= k.start or match.start >= k.end for k in kept):

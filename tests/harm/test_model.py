@@ -5,7 +5,8 @@ import numpy as np
 import pytest
 
 from smrisk.harm.corpus import HARM_LABELS, label_matrix, read_corpus
-from smrisk.harm.model import HarmClassifier, build_pipeline
+from smrisk.harm.model import HarmClassifier, LexiconFeatures, build_pipeline
+from smrisk.harm.normalize import normalize
 
 from ..conftest import ROOT
 
@@ -59,3 +60,27 @@ def test_explain_names_words_from_the_post(model):
 def test_fit_rejects_a_wrong_label_matrix():
     with pytest.raises(ValueError, match="y must be"):
         HarmClassifier().fit(["a", "b"], np.zeros((2, 3)))
+
+
+@pytest.mark.parametrize("calibrate", [False, True])
+def test_scores_equal_scikit_learns_predict_proba(sample, calibrate):
+    texts = [p.text for p in sample]
+    model = HarmClassifier(calibrate=calibrate).fit(texts[:600], label_matrix(sample[:600]))
+    features = model.features(texts[600:])
+    proba, gate = model.scores_of(features)
+    assert np.abs(proba - model.pipeline_.named_steps["classifier"].predict_proba(features)).max() < 1e-12
+    assert np.abs(gate - model.gate_.predict_proba(features)[:, 1]).max() < 1e-12
+
+
+def test_lexicon_features_per_post():
+    rows = LexiconFeatures().fit([]).transform(["jij bent een kut", "", "a " * 100]).toarray()
+    assert rows.tolist() == [[0.25, 0.25, 4 / 80], [0.0, 0.0, 0.0], [0.0, 0.0, 1.0]]
+
+
+def test_features_equal_the_feature_union(model, sample):
+    """features() splits each batch once for every step; the pipeline's FeatureUnion, used in
+    training, splits it per step: the same rows."""
+    texts = [p.text for p in sample[:200]] + ["", "JIJ Kut!!"]
+    union = model.pipeline_.named_steps["features"]
+    expected = union.transform([model.glued_words_(normalize(t)) for t in texts])
+    assert abs(model.features(texts) - expected).max() < 1e-12
