@@ -80,18 +80,24 @@ class GluedWords:
 
     def _segment(self, word: str) -> str:
         n, known = len(word), self.vocabulary
-        # best[i]: (pieces, cost, start of the last piece) of the cheapest split of word[:i]
+        # best[i]: (pieces, cost, start of the last piece) of the cheapest split of word[:i];
+        # only the ends of such splits (``reachable``, ascending) can start the next piece
         best: list[tuple[int, float, int] | None] = [None] * (n + 1)
         best[0] = (0, 0.0, 0)
+        reachable = [0]
         for end in range(2, n + 1):
-            for start in range(max(0, end - self.longest), end - 1):
-                previous = best[start]
-                cost = known.get(word[start:end])
-                if previous is None or cost is None:
+            for start in reachable:
+                if start > end - 2:
+                    break
+                cost = known.get(word[start:end]) if start >= end - self.longest else None
+                if cost is None:
                     continue
-                candidate = (previous[0] + 1, previous[1] + cost, start)
+                previous = best[start]
+                candidate = (previous[0] + 1, previous[1] + cost, start)  # type: ignore[index]
                 if best[end] is None or candidate[:2] < best[end][:2]:  # type: ignore[index]
                     best[end] = candidate
+            if best[end] is not None:
+                reachable.append(end)
         if best[n] is None or best[n][0] < 2:  # type: ignore[index]
             return word
         pieces, end = [], n
