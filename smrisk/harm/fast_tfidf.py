@@ -22,6 +22,8 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
+from .packing import PackedTerms
+
 _CACHE_LIMIT = 200_000
 #: Token patterns whose tokens never hold whitespace, so tokenising the words between
 #: spaces one by one gives the tokens of the whole text.
@@ -262,15 +264,17 @@ class FastTfidfVectorizer(TfidfVectorizer):
         return tables
 
     def __getstate__(self) -> dict:
-        state = super().__getstate__()
-        for derived in (
-            "_columns_cache",
-            "_token_regex",
-            "_token_tables_",
-            "_gram_tables_",
-        ):  # not part of the model
-            state.pop(derived, None)
+        state = dict(super().__getstate__())  # a copy: scikit-learn hands out the live __dict__
+        for derived in ("_columns_cache", "_token_regex", "_token_tables_", "_gram_tables_"):
+            state.pop(derived, None)  # built again when needed
+        if isinstance(state.get("vocabulary_"), dict):
+            state["vocabulary_"] = PackedTerms.of(state["vocabulary_"])
         return state
+
+    def __setstate__(self, state: dict) -> None:
+        if isinstance(state.get("vocabulary_"), PackedTerms):
+            state = {**state, "vocabulary_": state["vocabulary_"].unpack()}
+        super().__setstate__(state)
 
 
 def _rows(columns: list[np.ndarray], width: int) -> sparse.csr_matrix:

@@ -233,7 +233,7 @@ class HarmClassifier(ClassifierMixin, BaseEstimator):
         return self.stacked_ or None
 
     def __getstate__(self) -> dict:
-        state = super().__getstate__()
+        state = dict(super().__getstate__())  # a copy: scikit-learn hands out the live __dict__
         for derived in _DERIVED:  # rebuilt from the fitted models when needed
             state.pop(derived, None)
         return state

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .packing import PackedTerms
+
 _LEET = str.maketrans(
     {"4": "a", "@": "a", "3": "e", "1": "i", "!": "i", "0": "o", "5": "s", "$": "s", "7": "t", "€": "e"}
 )
@@ -108,8 +110,10 @@ class GluedWords:
         return " ".join(reversed(pieces))
 
     def __getstate__(self) -> dict:
-        return {"vocabulary": self.vocabulary, "longest": self.longest}
+        return {"vocabulary": PackedTerms.of(self.vocabulary), "longest": self.longest}
 
     def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state)
+        vocabulary = state["vocabulary"]
+        self.vocabulary = vocabulary.unpack() if isinstance(vocabulary, PackedTerms) else vocabulary
+        self.longest = state["longest"]
         self._cache = {}

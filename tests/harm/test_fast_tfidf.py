@@ -1,5 +1,7 @@
 """The fast TF-IDF transform gives scikit-learn's matrices exactly."""
 
+import pickle
+
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -39,7 +41,9 @@ def test_same_matrix_as_scikit_learn(texts, settings):
     expected = TfidfVectorizer(**settings).fit(texts[:600]).transform(test)
     fast = FastTfidfVectorizer(**settings).fit(texts[:600])
     assert fast._fast() is (settings["analyzer"] != "char")
-    for _ in range(2):  # the second time from the word caches
-        got = fast.transform(test)
+    restored = pickle.loads(pickle.dumps(fast))  # the vocabulary is pickled packed
+    assert isinstance(fast.vocabulary_, dict) and restored.vocabulary_ == fast.vocabulary_
+    for vectorizer in (fast, fast, restored):  # the second time from the word caches
+        got = vectorizer.transform(test)
         assert got.shape == expected.shape
         assert abs(got - expected).max() < 1e-12

@@ -58,3 +58,4 @@ def test_glued_words_pickle_without_their_cache():
     words("ikmaakjedood")
     copy = pickle.loads(pickle.dumps(words))
     assert copy._cache == {} and copy("ikmaakjedood") == "ik maak je dood"
+    assert copy.vocabulary == words.vocabulary and copy.longest == words.longest
