@@ -41,11 +41,16 @@ class _Cache:
         self.rows: numpy.ndarray | None = None
         self.size = 0
 
+    def has_room(self, count: int) -> bool:
+        return self.size + count <= self.limit
+
+    def start_over(self) -> None:
+        """Forget every row (new words never stop coming), keeping which weights they are for."""
+        weights = self.weights
+        self.clear()
+        self.weights = weights
+
     def add(self, keys: list[int], rows: numpy.ndarray) -> None:
-        if self.size + len(keys) > self.limit:  # new words never stop coming: start over
-            weights = self.weights
-            self.clear()
-            self.weights = weights
         if self.rows is None or self.size + len(keys) > len(self.rows):
             grown = numpy.empty((max(1024, 2 * (self.size + len(keys))), rows.shape[1]), dtype=rows.dtype)
             if self.rows is not None:
@@ -109,12 +114,17 @@ def _forward(model: Model, docs: list[Doc], is_train: bool) -> tuple[list[Floats
     unique_keys = unique.tolist()
     rows = [cache.index.get(key, -1) for key in unique_keys]
     missing = [i for i, row in enumerate(rows) if row < 0]
-    if missing:
-        new = _embed(inner, table[first[missing], 1:])
-        cache.add([unique_keys[i] for i in missing], new)
-        rows = [cache.index[key] for key in unique_keys]
-    assert cache.rows is not None
-    output = cache.rows[numpy.asarray(rows)][inverse.reshape(-1)]
+    if len(unique_keys) > cache.limit:  # a batch larger than the cache: computed, not kept
+        output = _embed(inner, table[first, 1:])[inverse.reshape(-1)]
+    else:
+        if missing and not cache.has_room(len(missing)):
+            cache.start_over()  # and the rows this batch found go with it: all are new now
+            missing = list(range(len(unique_keys)))
+        if missing:
+            cache.add([unique_keys[i] for i in missing], _embed(inner, table[first[missing], 1:]))
+            rows = [cache.index[key] for key in unique_keys]
+        assert cache.rows is not None
+        output = cache.rows[numpy.asarray(rows)][inverse.reshape(-1)]
     ends = numpy.cumsum(lengths).tolist()
     return [output[end - length : end] for end, length in zip(ends, lengths, strict=True)], lambda d: []
 

@@ -55,3 +55,27 @@ def test_new_weights_empty_the_cache(pipeline):
     after = embed.predict(docs)[0]
     assert not numpy.array_equal(before, after)
     assert numpy.array_equal(after, embed.layers[0].predict(docs)[0])
+
+
+def test_a_full_cache_starts_over_without_losing_rows(pipeline):
+    """Regression: when a batch's new words overflowed the cache, the cache emptied itself and
+    the words this batch had found in it were gone (KeyError after ~300,000 posts a worker)."""
+    embed = embed_layer(pipeline)
+    cache = embed.attrs["cache"]
+    limit = cache.limit
+    try:
+        docs = parsed(pipeline, TEXTS)
+        cache.limit = sum(len(doc) for doc in docs[:2])  # room for the first two posts' words
+        cache.start_over()
+        for batch in (docs[:2], docs, docs[1:], docs):  # hits and overflowing new words together
+            got = embed.predict(batch)
+            expected = embed.layers[0].predict(batch)
+            assert all(numpy.array_equal(g, e) for g, e in zip(got, expected, strict=True))
+        cache.limit = 3  # smaller than one batch: computed, not kept
+        assert all(
+            numpy.array_equal(g, e)
+            for g, e in zip(embed.predict(docs), embed.layers[0].predict(docs), strict=True)
+        )
+    finally:
+        cache.limit = limit
+        cache.start_over()
