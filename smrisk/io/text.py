@@ -76,6 +76,8 @@ def clean_text(text: str) -> str:
 
 def cell_to_str(value: Any) -> str | None:
     """A cell from any reader as text, or None when it is empty or missing."""
+    if type(value) is str:  # every CSV and JSON text cell: the common case first
+        return value
     if value is None:
         return None
     if isinstance(value, float):

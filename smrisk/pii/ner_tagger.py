@@ -84,7 +84,8 @@ class NerTagger(Tagger):
     def set_annotations(self, docs: Iterable[Doc], batch_tag_ids: list[Any]) -> None:
         for doc, tag_ids in zip(docs, batch_tag_ids, strict=True):
             if tag_ids.any():
-                doc.ents = [Span(doc, start, end, label=LABEL) for start, end in decode(tag_ids.tolist())]
+                # set_ents: the ``ents`` setter would build every span a second time
+                doc.set_ents([Span(doc, start, end, label=LABEL) for start, end in decode(tag_ids.tolist())])
 
     def get_loss(self, examples: Iterable[Example], scores: list[Any]) -> tuple[float, Any]:
         """Cross-entropy against the gold BILUO tags; unannotated ("-") and misaligned
