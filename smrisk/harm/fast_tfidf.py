@@ -31,6 +31,9 @@ _WORD_PATTERNS = frozenset((r"\w+|[^\w\s]", r"(?u)\b\w+\b|[^\w\s]", r"(?u)\b\w\w
 #: Of those, the patterns that take any word of letters and digits as one token.
 _WHOLE_WORD_PATTERNS = frozenset((r"\w+|[^\w\s]", r"(?u)\b\w+\b|[^\w\s]"))
 _NO_TOKEN = -1
+#: What a fitted vectoriser builds from its vocabulary when first needed: not saved, and
+#: dropped by a new fit.
+_DERIVED = ("_columns_cache", "_token_tables_", "_gram_tables_")
 
 
 @dataclass(frozen=True)
@@ -54,9 +57,7 @@ class WordBatch:
         index: dict[str, int] = {}
         first = np.fromiter(map(index.setdefault, words, count()), dtype=np.int64, count=len(words))
         rank = np.cumsum(first == np.arange(len(words))) - 1
-        indptr = np.zeros(len(documents) + 1, dtype=np.int64)
-        np.cumsum([len(words) for words in words_per_document], out=indptr[1:])
-        return cls(documents, list(index), rank[first], indptr)
+        return cls(documents, list(index), rank[first], _offsets(map(len, words_per_document)))
 
 
 class FastTfidfVectorizer(TfidfVectorizer):
@@ -193,8 +194,8 @@ class FastTfidfVectorizer(TfidfVectorizer):
 
     def _word_counts(self, distinct: list[str], codes: np.ndarray, indptr: np.ndarray) -> sparse.csr_matrix:
         """Counts of word 1- and 2-grams per post, from the token ids of each word."""
-        tokens, unigram_columns, bigram_keys, bigram_columns = self._token_tables()
-        cache, pattern = self._cache(), self.__dict__["_token_regex"]
+        pattern, tokens, unigram_columns, bigram_keys, bigram_columns = self._token_tables()
+        cache = self._cache()
         whole = self.token_pattern in _WHOLE_WORD_PATTERNS
         ids = []
         for word in distinct:
@@ -207,8 +208,8 @@ class FastTfidfVectorizer(TfidfVectorizer):
                 )
             ids.append(found)
         # The posts' token ids in order: each word's ids, gathered by the word's code.
-        lengths = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
-        starts = np.cumsum(lengths) - lengths
+        offsets = _offsets(map(len, ids))
+        lengths, starts = np.diff(offsets), offsets[:-1]
         flat_ids = _concatenated(ids)
         taken = lengths[codes]
         ends = np.cumsum(taken)
@@ -237,13 +238,12 @@ class FastTfidfVectorizer(TfidfVectorizer):
             (np.ones(len(rows_)), (rows_.astype(np.int64), columns_.astype(np.int64))), shape=shape
         )
 
-    def _token_tables(self) -> tuple[dict[str, int], np.ndarray, np.ndarray, np.ndarray]:
-        """Built once from ``vocabulary_``: an id per token of any n-gram; per token id its
-        unigram column (or -1); the bigrams as sorted keys (first id * tokens + second id)
-        and their columns."""
+    def _token_tables(self) -> tuple[re.Pattern[str], dict[str, int], np.ndarray, np.ndarray, np.ndarray]:
+        """Built once from ``vocabulary_``: the compiled token pattern; an id per token of any
+        n-gram; per token id its unigram column (or -1); the bigrams as sorted keys (first id
+        * tokens + second id) and their columns."""
         tables = self.__dict__.get("_token_tables_")
         if tables is None:
-            self.__dict__["_token_regex"] = re.compile(self.token_pattern)
             tokens: dict[str, int] = {}
             for gram in self.vocabulary_:
                 for token in gram.split(" "):
@@ -260,12 +260,31 @@ class FastTfidfVectorizer(TfidfVectorizer):
             order = np.argsort(np.asarray(keys, dtype=np.int64))
             bigram_keys = np.asarray(keys, dtype=np.int64)[order]
             bigram_columns = np.asarray(columns, dtype=np.int64)[order]
-            tables = self.__dict__["_token_tables_"] = (tokens, unigram_columns, bigram_keys, bigram_columns)
+            tables = self.__dict__["_token_tables_"] = (
+                re.compile(self.token_pattern),
+                tokens,
+                unigram_columns,
+                bigram_keys,
+                bigram_columns,
+            )
         return tables
+
+    def fit(self, raw_documents: Iterable[str], y: object = None) -> FastTfidfVectorizer:
+        self._forget_derived()
+        return super().fit(raw_documents, y)
+
+    def fit_transform(self, raw_documents: Iterable[str], y: object = None) -> sparse.csr_matrix:
+        self._forget_derived()
+        return super().fit_transform(raw_documents, y)
+
+    def _forget_derived(self) -> None:
+        """Drop the caches and tables built from the vocabulary (a new fit makes a new one)."""
+        for derived in _DERIVED:
+            self.__dict__.pop(derived, None)
 
     def __getstate__(self) -> dict:
         state = dict(super().__getstate__())  # a copy: scikit-learn hands out the live __dict__
-        for derived in ("_columns_cache", "_token_regex", "_token_tables_", "_gram_tables_"):
+        for derived in _DERIVED:
             state.pop(derived, None)  # built again when needed
         if isinstance(state.get("vocabulary_"), dict):
             state["vocabulary_"] = PackedTerms.of(state["vocabulary_"])
@@ -277,10 +296,17 @@ class FastTfidfVectorizer(TfidfVectorizer):
         super().__setstate__(state)
 
 
+def _offsets(lengths: Iterable[int]) -> np.ndarray:
+    """Where each of consecutive runs of ``lengths`` starts, and the end of the last (CSR's indptr)."""
+    sizes = np.fromiter(lengths, dtype=np.int64)
+    offsets = np.zeros(len(sizes) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=offsets[1:])
+    return offsets
+
+
 def _rows(columns: list[np.ndarray], width: int) -> sparse.csr_matrix:
     """A count matrix with one row per array of column indices."""
-    indptr = np.zeros(len(columns) + 1, dtype=np.int64)
-    np.cumsum([len(row) for row in columns], out=indptr[1:])
+    indptr = _offsets(map(len, columns))
     indices = _concatenated(columns)
     return sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(columns), width))
 

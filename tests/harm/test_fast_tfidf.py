@@ -47,3 +47,20 @@ def test_same_matrix_as_scikit_learn(texts, settings):
         got = vectorizer.transform(test)
         assert got.shape == expected.shape
         assert abs(got - expected).max() < 1e-12
+
+
+@pytest.mark.parametrize("analyzer", ["char_wb", "word"])
+def test_a_new_fit_forgets_what_the_old_vocabulary_built(texts, analyzer):
+    settings = {
+        "analyzer": analyzer,
+        "ngram_range": (1, 2) if analyzer == "word" else (3, 5),
+        "sublinear_tf": True,
+    }
+    fast = FastTfidfVectorizer(**settings).fit(texts[:300])
+    fast.transform(texts[600:])  # fills the word caches and tables of the first vocabulary
+    fast.fit(texts[300:600])
+    expected = TfidfVectorizer(**settings).fit(texts[300:600]).transform(texts[600:])
+    assert abs(fast.transform(texts[600:]) - expected).max() < 1e-12
+    fast.fit_transform(texts[:300])
+    expected = TfidfVectorizer(**settings).fit(texts[:300]).transform(texts[600:])
+    assert abs(fast.transform(texts[600:]) - expected).max() < 1e-12
