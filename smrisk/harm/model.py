@@ -213,8 +213,9 @@ class HarmClassifier(ClassifierMixin, BaseEstimator):
     def scores_of(self, features: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
         """:meth:`scores` for feature rows from :meth:`features`."""
         rows, n = features.shape[0], len(self.labels)
-        if self._stacked() is not None:
-            found = self._stacked()(features)
+        stacked = self._stacked()
+        if stacked is not None:
+            found = stacked(features)
             return found[:, :n], found[:, n] if self.gate_ is not None else np.ones(rows)
         proba = self.pipeline_.named_steps["classifier"].predict_proba(features)
         gate = self.gate_.predict_proba(features)[:, 1] if self.gate_ is not None else np.ones(rows)
@@ -357,9 +358,7 @@ class HarmClassifier(ClassifierMixin, BaseEstimator):
             n = len(words.vocabulary_)
             rows = []
             for estimator in self.pipeline_.named_steps["classifier"].estimators_:
-                inner = getattr(estimator, "calibrated_classifiers_", None)
-                models = [c.estimator for c in inner] if inner else [estimator]
-                rows.append(np.mean([m.coef_[0, :n] for m in models], axis=0))
+                rows.append(np.mean([m.coef_[0, :n] for m, _ in _members(estimator)], axis=0))
             self.word_weights_ = np.vstack(rows)
         return self.word_weights_
 
@@ -368,14 +367,13 @@ class StackedLinear:
     """The logistic regressions (sigmoid-calibrated or not) behind some binary outputs as
     one weight matrix with a row per feature, so that a batch is scored by one sparse
     product reading each feature's weights together. scikit-learn's ``predict_proba``
-    checks its input on every call and per calibrated model: at the scanner's 256 posts a
-    batch that cost ten times the product itself."""
+    checks its input on every call and per calibrated model: at a scan's batches of a few
+    hundred posts that cost ten times the product itself."""
 
     def __init__(self, outputs: Sequence[BaseEstimator]) -> None:
         parts = [(i, *part) for i, output in enumerate(outputs) for part in _logistic_parts(output)]
         self.weights = np.ascontiguousarray(np.column_stack([e.coef_[0] for _, e, _ in parts]))
         self.intercepts = np.array([e.intercept_[0] for _, e, _ in parts])
-        self.calibrated = np.array([c is not None for _, _, c in parts])
         self.a = np.array([c.a_ if c is not None else -1.0 for _, _, c in parts])  # plain: expit(d)
         self.b = np.array([c.b_ if c is not None else 0.0 for _, _, c in parts])
         # parts x outputs: each output is the mean of its parts
@@ -395,13 +393,18 @@ class StackedLinear:
         return expit(-(self.a * decision + self.b)) @ self.mean
 
 
+def _members(model: BaseEstimator) -> list[tuple[BaseEstimator, list | None]]:
+    """(fitted model, its calibrators) per model averaged into ``model``'s probability: the
+    members of a calibrated ensemble, or ``model`` itself with no calibrators."""
+    calibrated = getattr(model, "calibrated_classifiers_", None)
+    return [(c.estimator, c.calibrators) for c in calibrated] if calibrated else [(model, None)]
+
+
 def _logistic_parts(model: BaseEstimator) -> list[tuple[LogisticRegression, Any]]:
     """(logistic regression, sigmoid calibrator or None) per model averaged into ``model``'s
     probability; empty when ``model`` is something else."""
-    calibrated = getattr(model, "calibrated_classifiers_", None)
-    parts = [(c.estimator, c.calibrators) for c in calibrated] if calibrated else [(model, None)]
     found = []
-    for estimator, calibrators in parts:
+    for estimator, calibrators in _members(model):
         if not (isinstance(estimator, LogisticRegression) and len(estimator.classes_) == 2):
             return []
         if calibrators is not None and not (len(calibrators) == 1 and hasattr(calibrators[0], "a_")):
