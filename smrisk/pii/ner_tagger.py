@@ -70,16 +70,12 @@ class NerTagger(Tagger):
     Posts that cannot hold a name (see :class:`GatedTok2Vec`) are tagged "outside" unread."""
 
     def predict(self, docs: Iterable[Doc]) -> list[Any]:
-        docs = list(docs)
-        wanted = [doc for doc in docs if _may_hold_name(doc)]
-        tags = iter(())
-        if wanted:
-            scores = self.model.predict(wanted)
-            ends = numpy.cumsum([len(doc) for doc in wanted])[:-1]
-            tags = iter(
-                numpy.split(self.model.ops.to_numpy(self.model.ops.flatten(scores)).argmax(axis=1), ends)
-            )
-        return [next(tags) if _may_hold_name(doc) else numpy.zeros(len(doc), dtype="int64") for doc in docs]
+        return _gated(docs, self._tag_ids, lambda doc: numpy.zeros(len(doc), dtype="int64"))
+
+    def _tag_ids(self, docs: list[Doc]) -> list[Any]:
+        """Per doc, the index of its best tag per token (one argmax over the whole batch)."""
+        scores = self.model.ops.to_numpy(self.model.ops.flatten(self.model.predict(docs)))
+        return numpy.split(scores.argmax(axis=1), numpy.cumsum([len(doc) for doc in docs])[:-1])
 
     def set_annotations(self, docs: Iterable[Doc], batch_tag_ids: list[Any]) -> None:
         for doc, tag_ids in zip(docs, batch_tag_ids, strict=True):
@@ -132,16 +128,18 @@ class GatedTok2Vec(Tok2Vec):
     part of the pipeline. Training is unchanged."""
 
     def predict(self, docs: Iterable[Doc]) -> list[Any]:
-        docs = list(docs)
-        wanted = [i for i, doc in enumerate(docs) if _may_hold_name(doc)]
-        if len(wanted) == len(docs):
-            return super().predict(docs)
         width = self.model.get_dim("nO")
-        vectors = [self.model.ops.alloc2f(len(doc), width) for doc in docs]
-        if wanted:
-            for i, found in zip(wanted, super().predict([docs[i] for i in wanted]), strict=True):
-                vectors[i] = found
-        return vectors
+        return _gated(docs, super().predict, lambda doc: self.model.ops.alloc2f(len(doc), width))
+
+
+def _gated(
+    docs: Iterable[Doc], predict: Callable[[list[Doc]], list[Any]], empty: Callable[[Doc], Any]
+) -> list[Any]:
+    """``predict`` run on the docs that may hold a name, ``empty(doc)`` for the others, in order."""
+    docs = list(docs)
+    wanted = [doc for doc in docs if _may_hold_name(doc)]
+    found = iter(predict(wanted) if wanted else ())
+    return [next(found) if _may_hold_name(doc) else empty(doc) for doc in docs]
 
 
 def _may_hold_name(doc: Doc) -> bool:
