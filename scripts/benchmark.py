@@ -34,9 +34,10 @@ import psutil
 
 import smrisk
 from smrisk.batch.job import default_workers
+from smrisk.harm.corpus import read_corpus
 from smrisk.harm.train import DEFAULT_NAME as HARM_MODEL
 from smrisk.harm.train import load as load_harm
-from smrisk.harm.train import throughput
+from smrisk.harm.train import throughput, unseen_throughput
 from smrisk.io import AssessmentWriter, open_posts
 from smrisk.models import models_dir
 from smrisk.pii.corpus import parse_marked
@@ -152,10 +153,11 @@ def classifier_alone() -> tuple[float, float, float]:
     posts; unseen, after the training and dev posts (as in a long scan); and again."""
     model = load_harm(models_dir() / HARM_MODEL)
     folder = ROOT / "data" / "harm"
-    texts = {path.stem: [json.loads(line)["text"] for line in path.open()] for path in folder.glob("*.jsonl")}
-    test, dev = texts.pop("test"), texts.pop("dev")
-    read = [text for _, session in sorted(texts.items()) for text in session] + dev
-    return throughput(model, test, dev), throughput(model, test, read), throughput(model, test, test)
+    train = read_corpus(sorted(folder.glob("train-*.jsonl")))
+    dev, test = read_corpus([folder / "dev.jsonl"]), read_corpus([folder / "test.jsonl"])
+    after_dev, after_all = unseen_throughput(model, train, dev, test)
+    texts = [post.text for post in test]
+    return after_dev, after_all, throughput(model, texts, texts)
 
 
 def main() -> None:

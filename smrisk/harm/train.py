@@ -55,10 +55,8 @@ def train(
     dev_report = evaluate(model, dev_posts, robustness=False)
     test_posts = read_corpus([test_path]) if test_path else []
     test_report = evaluate(model, test_posts) if test_path else None
-    held_out, dev_texts = [p.text for p in test_posts or dev_posts], [p.text for p in dev_posts]
-    rates = (
-        throughput(model, held_out, dev_texts),
-        throughput(model, held_out, [p.text for session in sessions for p in session] + dev_texts),
+    rates = unseen_throughput(
+        model, [p for session in sessions for p in session], dev_posts, test_posts or dev_posts
     )
     card = _card(
         model,
@@ -166,6 +164,18 @@ def throughput(
             fresh.scores(texts[start : start + batch_size])
         rates.append(len(texts) / (time.perf_counter() - started))
     return float(np.median(rates))
+
+
+def unseen_throughput(
+    model: HarmClassifier,
+    train_posts: Sequence[HarmPost],
+    dev_posts: Sequence[HarmPost],
+    held_out: Sequence[HarmPost],
+) -> tuple[float, float]:
+    """:func:`throughput` on the ``held_out`` posts, unseen: after the model has read only the
+    dev posts, and after it has read the training and dev posts (as in a long scan)."""
+    texts, dev = [p.text for p in held_out], [p.text for p in dev_posts]
+    return throughput(model, texts, dev), throughput(model, texts, [p.text for p in train_posts] + dev)
 
 
 def save(model: HarmClassifier, folder: Path, card: str) -> str:
