@@ -95,7 +95,8 @@ class SocialTokenizer:
         for text in texts:
             yield self(text)
 
-    # The tokenizer has no state: it is saved as an empty folder, so pipelines save as usual.
+    # Nothing to save (the hashes it keeps come back as words do): an empty folder, so
+    # pipelines save as usual.
     def to_disk(self, path: str | Path, **kwargs: Any) -> None:
         Path(path).mkdir(parents=True, exist_ok=True)
 
